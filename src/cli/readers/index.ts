@@ -1,0 +1,5 @@
+/** Every input reader the command line knows; one line per file type. */
+import { registerReader } from '../inputs';
+import { jsonReader } from './jsonReader';
+
+registerReader(jsonReader);
