@@ -323,3 +323,9 @@ export function getSheet(id: SheetId): SheetLayout {
   if (!sheet) throw new Error(`unknown sheet ${id}`);
   return sheet;
 }
+
+/**
+ * The 核实说明 sheet: explanations (说明) kept for warnings travel with the workbook here. Row 1 is this header; one
+ * row per finding (rule id + target identify it). Written by the task pane, read by the command line.
+ */
+export const EXPLANATION_COLUMNS = ['规则', '对象', '问题', '说明', '记录时间'] as const;
