@@ -250,32 +250,58 @@ export interface CellConditionalFormat {
   warningFormula: string | null;
 }
 
+/** Workbook name for a cell of the 校验 sheet, so conditional formats need no cross-sheet reference. */
+export function checkCellName(row: number, col: number): string {
+  return `NB_CHECK_${toA1(row, col)}`;
+}
+
+export interface ConditionalFormatOptions {
+  /**
+   * Refer to the 校验 cells through workbook names (`NB_CHECK_F12`) rather than `'校验'!$F$12`: conditional formats
+   * with references to another sheet are refused by Excel 2007 and stored unevenly by later versions; names work
+   * everywhere (Excel, WPS, LibreOffice).
+   */
+  viaNames?: boolean;
+}
+
+export interface ConditionalFormatPlan {
+  formats: CellConditionalFormat[];
+  /** Names to define when `viaNames` (name → absolute reference with sheet). */
+  names: { name: string; ref: string }[];
+}
+
 /** Conditional-format formulas for every input cell, pointing at the 校验 rows that read it. */
-export function conditionalFormats(sheet: CheckSheet): CellConditionalFormat[] {
+export function conditionalFormats(sheet: CheckSheet, options: ConditionalFormatOptions = {}): ConditionalFormatPlan {
   const q = quoteSheet(sheet.name);
+  const names = new Map<string, string>();
+  const cellRef = (r: number, c: number): string => {
+    if (!options.viaNames) return `${q}!${ref(r, c)}`;
+    const name = checkCellName(r, c);
+    names.set(name, `${q}!${ref(r, c)}`);
+    return name;
+  };
   const involved = new Map<string, { error: string[]; warning: string[] }>();
   sheet.rows.forEach((row, r) => {
     if ((row.kind !== 'rule' && row.kind !== 'value') || !row.keys) return;
-    const cell = `${q}!${ref(r, COL.result)}`;
     for (const key of row.keys) {
       if (!keyPosition(key)) continue;
       const entry = involved.get(key) ?? { error: [], warning: [] };
       if (row.kind === 'value') {
         // Invalid → error colour; blank in a required cell → warning colour.
-        entry.error.push(`${q}!${ref(r, COL.actual)}="无效"`);
-        const def = KEY_INDEX.get(key);
-        if (def?.required) entry.warning.push(`${q}!${ref(r, COL.actual)}="空白"`);
-      } else if (row.severity === 'error') entry.error.push(`${cell}="${RESULT_FAIL}"`);
-      else if (row.severity === 'warning') entry.warning.push(`${cell}="${RESULT_FAIL}"`);
+        const status = cellRef(r, COL.actual);
+        entry.error.push(`${status}="无效"`);
+        if (KEY_INDEX.get(key)?.required) entry.warning.push(`${status}="空白"`);
+      } else if (row.severity === 'error') entry.error.push(`${cellRef(r, COL.result)}="${RESULT_FAIL}"`);
+      else if (row.severity === 'warning') entry.warning.push(`${cellRef(r, COL.result)}="${RESULT_FAIL}"`);
       involved.set(key, entry);
     }
   });
-  const out: CellConditionalFormat[] = [];
+  const formats: CellConditionalFormat[] = [];
   for (const [key, e] of involved) {
     const pos = keyPosition(key);
     if (!pos) continue;
     const or = (xs: string[]): string | null => (xs.length === 0 ? null : xs.length === 1 ? xs[0] : `OR(${xs.join(',')})`);
-    out.push({ key, sheet: pos.sheet.name, address: toA1(pos.row, pos.col), errorFormula: or(e.error), warningFormula: or(e.warning) });
+    formats.push({ key, sheet: pos.sheet.name, address: toA1(pos.row, pos.col), errorFormula: or(e.error), warningFormula: or(e.warning) });
   }
-  return out;
+  return { formats, names: [...names].map(([name, r]) => ({ name, ref: r })) };
 }
