@@ -10,15 +10,15 @@ type Render = (f: Finding) => string;
 
 const v = (f: Finding, key: string): number | null => f.values?.[key] ?? null;
 
-/** `本年新收申请 3 + 上年结转申请 0`, listing only non-zero terms when there are many. */
-function sumText(f: Finding, keys: string[], weights: number[] = keys.map(() => 1)): string {
+/** `自然人 3 + 商业企业 1`, listing only non-zero terms when there are many. (Sum rules with weights have their own text.) */
+function sumText(f: Finding, keys: string[], label: (key: string) => string = termLabel): string {
   const many = keys.length > 4;
   const shown = keys
-    .map((k, i) => ({ k, w: weights[i], n: v(f, k) ?? 0 }))
+    .map((k) => ({ k, n: v(f, k) ?? 0 }))
     .filter((t, i) => !many || t.n !== 0 || i === 0);
   if (shown.length === 0) return '各项均为 0';
   const text = shown
-    .map((t, i) => `${i === 0 ? (t.w < 0 ? '− ' : '') : t.w < 0 ? ' − ' : ' + '}${termLabel(t.k)} ${fmt(t.n)}`)
+    .map((t, i) => `${i === 0 ? '' : ' + '}${label(t.k)} ${fmt(t.n)}`)
     .join('');
   return many && shown.length < keys.length ? `${text}（其余各项为 0）` : text;
 }
@@ -28,14 +28,13 @@ function diff(f: Finding): string {
   return `，相差 ${fmt(Math.abs(f.expected - f.actual))}`;
 }
 
-function sides(f: Finding): { total: string[]; parts: string[]; partWeights: number[] } {
+function sides(f: Finding): { total: string[]; parts: string[] } {
   const rule = getRule(f.rule) as SumEqualsRule;
   const inst = rule.instances.find((i) => i.target === f.target);
   const total = inst ? inst.total.map((t) => t.key) : f.cells.slice(0, 1);
   // Parts as evaluated (the engine may have substituted the 2019 single （六）row): the finding's cells minus totals.
   const parts = f.cells.filter((c) => !total.includes(c));
-  const partWeights = parts.map((k) => inst?.parts.find((t) => t.key === k)?.weight ?? 1);
-  return { total, parts, partWeights };
+  return { total, parts };
 }
 
 const VALUE_FOUND: Record<string, (found: string) => string> = {
@@ -75,7 +74,7 @@ export const MESSAGES: Record<string, Render> = {
   'T3-ROWSUM': (f) => {
     const { total, parts } = sides(f);
     const row = t3RowLabel(f.target);
-    return `表三「${row}」行：总计填报 ${fmt(v(f, total[0]))}，但六类申请人相加为 ${fmt(f.expected as number)}（${sumText(f, parts)}）${diff(f)}。`;
+    return `表三「${row}」行：总计填报 ${fmt(v(f, total[0]))}，但六类申请人相加为 ${fmt(f.expected as number)}（${sumText(f, parts, (k) => columnLabel(k.split('.')[2]))}）${diff(f)}。`;
   },
   'T4-TOTAL': (f) => {
     const { total, parts } = sides(f);

@@ -42,7 +42,6 @@ export function describeWithPrograms(title: string, programs: string[], installH
     });
     return;
   }
-  // eslint-disable-next-line no-console
   console.warn(message);
   describe.skip(title, () => {
     test(message, () => undefined);
