@@ -1,5 +1,5 @@
 /** `nianbao check` on report-data JSON: the fixtures, the seeds, exit codes and the §4 result shape. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CheckResultSchema, type CheckResult } from '../../src/core';
@@ -80,7 +80,7 @@ describe('nianbao check on report data', () => {
 
   test('warnings alone exit 0; explanations in the report data are shown', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-cli-'));
-    const report = JSON.parse(require('node:fs').readFileSync(path.join(ROOT, 'test/fixtures/seeds/000.json'), 'utf8'));
+    const report = JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/seeds/000.json'), 'utf8'));
     report.values['fee.notified'] = 100;
     report.values['fee.collected'] = 200;
     report.explanations = { 'FEE-COLLECTED:fee.collected': '含上年通知本年收取的 100 元' };
