@@ -1,0 +1,79 @@
+/**
+ * Import a published report's text (copied from a web page, a PDF or a Word file) into report data: the three
+ * tables' numbers under their canonical keys, the body, the year and the narrative sections. Pure; never throws for
+ * any input. Whatever could not be read is a finding naming it; digits split by inference are reported as such.
+ */
+import type { Finding } from '../findings';
+import type { ReportData } from '../report';
+import { feesOf } from './fees';
+import { structure } from './findingsOf';
+import { locate, metaOf, narrativeOf, type Span } from './sections';
+import { readT2, readT3, readT4, type TableResult } from './tables';
+import { normalise, prepareSource, tokenise, type Normalised } from './text';
+
+export { htmlToText, markdownToText } from './markup';
+
+export interface ImportResult {
+  report: ReportData;
+  /** The importer's own findings: STRUCTURE (unreadable or inferred), FORMAT-VERSION for a 2019 table 二. */
+  findings: Finding[];
+  /** '2019' when a table is in the 2019 trial layout (table 二, or table 三's single （六）row). */
+  format: '2021' | '2019';
+}
+
+/** Longest text read; a report is some tens of kilobytes. */
+export const MAX_IMPORT_CHARS = 2_000_000;
+
+const TABLE_NAMES = {
+  t2: '表二“主动公开政府信息情况”',
+  t3: '表三“收到和处理政府信息公开申请情况”',
+  t4: '表四“政府信息公开行政复议、行政诉讼情况”',
+} as const;
+
+export function importPublishedText(text: string): ImportResult {
+  const findings: Finding[] = [];
+  const clipped = typeof text === 'string' ? text.slice(0, MAX_IMPORT_CHARS) : '';
+  if (typeof text === 'string' && text.length > MAX_IMPORT_CHARS) {
+    findings.push(structure('text', `文本过长（${text.length} 个字符），只读取了前 ${MAX_IMPORT_CHARS} 个字符`));
+  }
+  const source = prepareSource(clipped);
+  const norm = normalise(source);
+  const layout = locate(norm.text);
+
+  const values: Record<string, number | string> = {};
+  let trial = false;
+  const tables: [keyof typeof TABLE_NAMES, Span | null, (region: string) => TableResult][] = [
+    ['t2', layout.t2, (r) => readT2(tokenise(r))],
+    ['t3', layout.t3, (r) => readT3(tokenise(r))],
+    ['t4', layout.t4, (r) => readT4(tokenise(r), layout.t4Bounded)],
+  ];
+  for (const [id, span, read] of tables) {
+    if (!span) {
+      findings.push(structure(id, `找不到${TABLE_NAMES[id]}（没有找到这张表的标题）`));
+      continue;
+    }
+    const result = read(norm.text.slice(span.start, span.end));
+    Object.assign(values, result.values);
+    findings.push(...result.findings);
+    trial = trial || result.trial;
+  }
+
+  const meta = metaOf(norm.text, layout.headEnd);
+  if (!meta.body) findings.push(structure('meta.body', '标题中找不到机关名称（如“××区人民政府办公室2024年政府信息公开工作年度报告”）'));
+  if (!meta.year) findings.push(structure('meta.year', '标题中找不到报告年度（如“2024年政府信息公开工作年度报告”）'));
+  const narrative = narrativeOf(layout, norm, source);
+  const fees = narrative['六'] ? feesOf(narrative['六']) : null;
+  if (fees) Object.assign(values, fees);
+
+  const report: ReportData = {
+    meta: { ...(meta.body ? { body: meta.body } : {}), ...(meta.year ? { year: meta.year } : {}) },
+    values,
+    ...(Object.keys(narrative).length ? { narrative } : {}),
+  };
+  return { report, findings, format: trial ? '2019' : '2021' };
+}
+
+/** For the task pane and benchmarks: the normalised text the importer reads (page footers gone, NFKC). */
+export function normalisedText(text: string): Normalised {
+  return normalise(prepareSource(text));
+}

@@ -1,0 +1,158 @@
+/**
+ * The three tables read from their regions into canonical keys. What cannot be read becomes a finding naming the
+ * row; digits split by inference are kept and reported as inferred.
+ */
+import { T3_COLUMNS, T3_ROWS, T4_GROUPS, T4_OUTCOMES, t3Key, t4Key } from '../../spec';
+import type { Finding } from '../findings';
+import { formatVersion, inferred, structure } from './findingsOf';
+import { T2_PATTERNS, T2_TRIAL_MARKS, T2_TRIAL_ROWS, T3_OTHER_COMBINED, T3_PATTERNS, type RowPattern } from './labels';
+import { cellValue, cellsOf, findAnchor, findRows, numbersOfRows, type CellsOutcome, type FoundRow } from './rows';
+import { T3_ROW_SUM, T4_GROUP_SUMS } from './split';
+import type { Stream } from './text';
+
+export interface TableResult {
+  values: Record<string, number | string>;
+  findings: Finding[];
+  /** '2019' when the table is in the trial layout. */
+  trial: boolean;
+}
+
+function empty(): TableResult {
+  return { values: {}, findings: [], trial: false };
+}
+
+/** Store an outcome's cells under `keys`, or report it. */
+function store(
+  out: TableResult,
+  outcome: CellsOutcome,
+  keys: readonly string[],
+  target: string,
+  rowName: string,
+  kind: (key: string) => 'count' | 'amount',
+): void {
+  if (outcome.kind === 'unreadable') {
+    out.findings.push(structure(target, `${rowName}无法读取：${outcome.reason}。请对照原文填写`, [...keys]));
+    return;
+  }
+  outcome.cells.forEach((raw, i) => {
+    if (keys[i]) out.values[keys[i]] = cellValue(raw, kind(keys[i]));
+  });
+  if (outcome.kind === 'inferred') {
+    const how = outcome.usedArithmetic ? '按行合计推断拆分' : '按数字位数推断拆分';
+    const item = outcome.droppedItem ? `（末尾的“${outcome.droppedItem}”是下一行的序号）` : '';
+    out.findings.push(
+      inferred(target, `${rowName}的数字连在一起（${outcome.found}）${item}，已${how}为 ${outcome.cells.join('、')}，请对照原文核实`, [...keys], outcome.found),
+    );
+  }
+}
+
+const countKind = (): 'count' => 'count';
+
+// ---- Table 二 ----
+
+export function readT2(stream: Stream): TableResult {
+  const out = empty();
+  if (T2_TRIAL_MARKS.some((re) => re.test(stream.compact))) return readT2Trial(stream, out);
+  const rows = findRows(stream.compact, T2_PATTERNS);
+  const numbers = numbersOfRows(stream, rows);
+  rows.forEach((row, i) => {
+    const pattern = T2_PATTERNS[i];
+    const name = `表二「${pattern.label}」行`;
+    if (!row) {
+      out.findings.push(structure(`t2.${pattern.key}`, `表二中找不到“${pattern.label}”一行`, [...pattern.keys]));
+      return;
+    }
+    const outcome = cellsOf(numbers.get(row) ?? [], pattern.keys.length);
+    store(out, outcome, pattern.keys, `t2.${pattern.key}`, name, (k) => (k === 't2.fees' ? 'amount' : 'count'));
+  });
+  return out;
+}
+
+/** The 2019 trial layout: named as such; only 处理决定数量 of 许可, 处罚, 强制 are read (same meaning as in 2021). */
+function readT2Trial(stream: Stream, out: TableResult): TableResult {
+  out.trial = true;
+  out.findings.push(formatVersion('t2', '表二（主动公开政府信息情况）', 't2-trial'));
+  const rows = findRows(stream.compact, T2_TRIAL_ROWS);
+  const numbers = numbersOfRows(stream, rows);
+  rows.forEach((row, i) => {
+    const pattern = T2_TRIAL_ROWS[i];
+    if (pattern.keys.length === 0) return;
+    const name = `表二（2019 年试行格式）「${pattern.label}」行`;
+    if (!row) {
+      out.findings.push(structure(`t2.${pattern.key}`, `表二（2019 年试行格式）中找不到“${pattern.label}”一行`, [...pattern.keys]));
+      return;
+    }
+    const outcome = cellsOf(numbers.get(row) ?? [], pattern.of);
+    if (outcome.kind === 'unreadable') {
+      store(out, outcome, pattern.keys, `t2.${pattern.key}`, name, countKind);
+      return;
+    }
+    const picked: CellsOutcome = { ...outcome, cells: [outcome.cells[pattern.column]] };
+    store(out, picked, pattern.keys, `t2.${pattern.key}`, name, countKind);
+  });
+  return out;
+}
+
+// ---- Table 三 ----
+
+const T3_SHORT = new Map(T3_ROWS.map((r) => [r.key, r.short]));
+const T3_COLUMN_KEYS = T3_COLUMNS.map((c) => c.key);
+const OTHER_KEYS = new Set(['other_no_correction', 'other_no_fee', 'other_other']);
+
+export function readT3(stream: Stream): TableResult {
+  const out = empty();
+  const { compact } = stream;
+  const head = T3_PATTERNS.filter((p) => !OTHER_KEYS.has(p.key) && p.key !== 'handled_total' && p.key !== 'carried_out');
+  const headRows = findRows(compact, head);
+  const lastHead = [...headRows].reverse().find((r): r is FoundRow => r !== null);
+  const cursor = lastHead?.end ?? 0;
+  // （六）其他处理: three 2021 rows, or the single 2019 row when none of the three is there.
+  const totalAt = findAnchor(compact, T3_PATTERNS.find((p) => p.key === 'handled_total')?.anchors ?? [], cursor);
+  const otherPatterns = T3_PATTERNS.filter((p) => OTHER_KEYS.has(p.key));
+  const has2021Other = otherPatterns.some((p) => findAnchor(compact, p.anchors, cursor, totalAt?.index ?? compact.length));
+  const combinedAt = has2021Other ? null : findAnchor(compact, T3_OTHER_COMBINED.anchors, cursor, totalAt?.index ?? compact.length);
+  out.trial = combinedAt !== null;
+  const middle: readonly RowPattern[] = combinedAt ? [T3_OTHER_COMBINED] : otherPatterns;
+  const tail = T3_PATTERNS.filter((p) => p.key === 'handled_total' || p.key === 'carried_out');
+  const patterns = [...head, ...middle, ...tail];
+  const rows = [...headRows, ...findRows(compact, [...middle, ...tail], cursor)];
+  const numbers = numbersOfRows(stream, rows);
+
+  rows.forEach((row, i) => {
+    const pattern = patterns[i];
+    const keys = T3_COLUMN_KEYS.map((c) => t3Key(pattern.key, c));
+    const short = T3_SHORT.get(pattern.key) ?? '其他处理（合并一行）';
+    const name = `表三「${short}」行`;
+    if (!row) {
+      out.findings.push(structure(`t3.${pattern.key}`, `表三中找不到“${pattern.label}”一行`, keys));
+      return;
+    }
+    const next = rows.slice(i + 1).find((r): r is FoundRow => r !== null);
+    const nextItem = next ? /^(\d)\./.exec(next.pattern.label)?.[1] : undefined;
+    const nextHasItem = next ? compact.slice(next.start, next.start + 2) === `${nextItem}.` : true;
+    const outcome = cellsOf(numbers.get(row) ?? [], 7, T3_ROW_SUM, nextHasItem ? undefined : nextItem);
+    store(out, outcome, keys, `t3.${pattern.key}`, name, countKind);
+  });
+  return out;
+}
+
+// ---- Table 四 ----
+
+const T4_KEYS = T4_GROUPS.flatMap((g) => T4_OUTCOMES.map((o) => t4Key(g.key, o.key)));
+
+export function readT4(stream: Stream, bounded: boolean): TableResult {
+  const out = empty();
+  const tokens = stream.numbers.map((n) => n.raw);
+  let outcome: CellsOutcome;
+  if (tokens.length > 15 || (!bounded && tokens.length !== 15)) {
+    const why = bounded ? '' : '（表四之后没有找到“五、存在的主要问题及改进情况”，表格的范围无法确定）';
+    outcome = {
+      kind: 'unreadable',
+      reason: tokens.length === 0 ? `没有读到数字${why}` : `读到 ${tokens.length} 个数，应为 15 个${why}`,
+    };
+  } else {
+    outcome = cellsOf(tokens, 15, T4_GROUP_SUMS);
+  }
+  store(out, outcome, T4_KEYS, 't4', '表四（行政复议、行政诉讼）', countKind);
+  return out;
+}
