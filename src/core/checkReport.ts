@@ -4,6 +4,7 @@ import { buildModel } from './model';
 import { evaluateRules } from './evaluate';
 import type { ReportData } from './report';
 import { checkAggregate, type MemberReport } from './aggregate';
+import { checkNarrative } from './narrative';
 
 export interface CheckOptions {
   /** Member reports, for an aggregate. */
@@ -15,6 +16,7 @@ export interface CheckOptions {
 export function checkReport(report: ReportData, options: CheckOptions = {}): Finding[] {
   const findings = evaluateRules(buildModel(report));
   if (options.members) findings.push(...checkAggregate(report, options.members));
+  if (report.narrative) findings.push(...checkNarrative(report));
   if (options.explanations) {
     for (const f of findings) f.explanation = options.explanations.get(`${f.rule}:${f.target}`) ?? null;
   }

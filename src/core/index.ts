@@ -13,3 +13,4 @@ export * from './evaluate';
 export * from './aggregate';
 export * from './checkReport';
 export * from './formulas';
+export * from './narrative';

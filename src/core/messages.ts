@@ -2,7 +2,7 @@
  * The zh-CN message catalog: the only place findings become prose. Messages name cells by their labels and show
  * the arithmetic, so that a reviewer understands them without formula syntax.
  */
-import { getRule, type SumEqualsRule } from '../spec';
+import { T3_GROUPS, T3_ROWS, T4_OUTCOMES, getRule, type SumEqualsRule } from '../spec';
 import type { Finding } from './findings';
 import { cellLabel, columnLabel, fmt, levelLabel, t3RowLabel, t4GroupLabel, termLabel } from './labels';
 
@@ -109,8 +109,13 @@ export const MESSAGES: Record<string, Render> = {
   },
   'YOY-JUMP': (f) =>
     `${cellLabel(f.target)}本年 ${fmt(f.actual as number)}，上年 ${fmt(f.expected as number)}，变化超过 5 倍，请核实是否填错位数或单位。`,
-  'TEXT-NUMBER': (f) =>
-    `正文“${f.detail ?? ''}”中的数字 ${fmt(f.actual as number)} 与${cellLabel(f.target)}的 ${fmt(f.expected as number)} 不一致。`,
+  'TEXT-NUMBER': (f) => {
+    const what = quantityLabel(f.cells.length ? f.cells : [f.target]);
+    const check = '请核对：如正文写错，请按表格改正；如表格填错，请改表格；如正文说的是另一口径（如本级、某部门），请在正文中写明并记录说明。';
+    return f.code === 'zero-statement'
+      ? `正文“${f.detail ?? ''}”说没有发生，但${what}为 ${fmt(f.expected as number)}。${check}`
+      : `正文“${f.detail ?? ''}”中的 ${fmt(f.actual as number)} 件与${what} ${fmt(f.expected as number)} 不一致${diff(f)}。${check}`;
+  },
   'AGGREGATE-SUM': (f) =>
     f.code === 'missing-member'
       ? `汇总报告列出的成员“${f.detail ?? ''}”没有提供报告，汇总数无法核对完整。`
@@ -121,6 +126,24 @@ export const MESSAGES: Record<string, Render> = {
       : `${f.detail ?? f.target}使用了 2019 年试行格式，请按 2021 年格式（国办公开办函〔2021〕30号）重新填报。`,
   STRUCTURE: (f) => `${f.detail ?? `找不到${f.target}`}。`,
 };
+
+/** One cell's label, or what a sum of cells is: a 表三 outcome group, the five 法人或其他组织 columns, or a list. */
+function quantityLabel(cells: string[]): string {
+  if (cells.length === 1) return cellLabel(cells[0]);
+  const t3 = cells.map((k) => /^t3\.([a-z_]+)\.([a-z]+)$/.exec(k));
+  if (t3.every((m) => m && m[2] === 'total')) {
+    const groups = new Set(cells.map((k) => T3_ROWS.find((r) => `t3.${r.key}.total` === k)?.group));
+    const group = groups.size === 1 ? [...groups][0] : undefined;
+    if (group) return `表三「${T3_GROUPS[group]}」各项之和`;
+  }
+  if (t3.every((m) => m && m[1] === 'new') && cells.length === 5) return '表三「本年新收申请 / 法人或其他组织」五列之和';
+  const t4 = cells.map((k) => /^t4\.litigation_(?:direct|after)\.([a-z]+)$/.exec(k));
+  if (cells.length === 2 && t4.every((m) => m) && t4[0]?.[1] === t4[1]?.[1]) {
+    const outcome = T4_OUTCOMES.find((o) => o.key === t4[0]?.[1])?.label ?? '';
+    return `表四行政诉讼「未经复议直接起诉」与「复议后起诉」的“${outcome}”之和`;
+  }
+  return `${cells.map(cellLabel).join('、')}之和`;
+}
 
 export function renderMessage(f: Finding): string {
   const render = MESSAGES[f.rule];

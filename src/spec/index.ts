@@ -11,6 +11,7 @@ export * from './keys';
 export * from './meta';
 export * from './rules';
 export * from './layout';
+export * from './narrative';
 export { SpecError, validateSpec, type SpecParts } from './validateSpec';
 
 validateSpec({ keys: KEYS, rules: RULES, sheets: SHEETS, prevKeys: PREV_KEYS });
