@@ -1,5 +1,6 @@
 /** Every command of `nianbao`; one line per command. */
 import type { Command } from './command';
 import { checkCommand } from './check';
+import { importCommand } from './import';
 
-export const COMMANDS: Command[] = [checkCommand];
+export const COMMANDS: Command[] = [checkCommand, importCommand];
