@@ -1,0 +1,51 @@
+/** Findings grouped by severity (错误/核实/提示) and by table, each group with its count. */
+import * as React from 'react';
+import { CounterBadge, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Finding } from '../../core';
+import { groupFindings } from '../findingGroups';
+import { severityLook } from '../severity';
+import { FindingItem } from './FindingItem';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  heading: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, margin: 0 },
+  tableHeading: { margin: 0, color: tokens.colorNeutralForeground2 },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  group: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+});
+
+const BADGE_COLOR = { error: 'danger', warning: 'important', info: 'informative' } as const;
+
+export function FindingList(props: { findings: Finding[]; onExplained: (finding: Finding, text: string) => void }): React.JSX.Element {
+  const styles = useStyles();
+  const groups = groupFindings(props.findings);
+  return (
+    <div className={styles.root}>
+      {groups.map((g) => {
+        const look = severityLook(g.severity);
+        const headingId = `findings-${g.severity}`;
+        return (
+          <section key={g.severity} className={styles.group} aria-labelledby={headingId}>
+            <h3 className={styles.heading} id={headingId}>
+              {look.icon}
+              <Subtitle2>{look.label}</Subtitle2>
+              <CounterBadge count={g.count} color={BADGE_COLOR[g.severity]} aria-label={`${g.count}项`} overflowCount={999} />
+            </h3>
+            {g.tables.map((t) => (
+              <div key={t.table} className={styles.group}>
+                <h4 className={styles.tableHeading}>
+                  <Text weight="semibold">{`${t.label}（${t.findings.length}）`}</Text>
+                </h4>
+                <ul className={styles.list}>
+                  {t.findings.map((f) => (
+                    <FindingItem key={`${f.rule}:${f.target}:${f.cells.join(',')}`} finding={f} onExplained={props.onExplained} />
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

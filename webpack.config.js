@@ -1,0 +1,145 @@
+/**
+ * The task pane build. `npm run build` → dist/:
+ *   taskpane.html          the pane, with a Content-Security-Policy allowing only our own origin
+ *   *.[contenthash].js     the React bundle (content-hashed, so WebView2's cache never serves a stale file)
+ *   legacy.[hash].js       the ES5 message for hosts too old for the pane (IE11 webview of Office 2016/2019)
+ *   office/<version>/      office.js and the files it loads for Excel, copied from @microsoft/office-js
+ *   assets/icon-*.png      ribbon and catalog icons
+ *   manifest.xml           the manifest for this deployment: ADDIN_BASE_URL in every URL, <Version> bumped,
+ *                          validated offline against the Office XSD (the build fails on an invalid manifest)
+ * Options (environment): OFFICE_JS=cdn loads office.js from Microsoft's CDN instead (internet-connected hosts only);
+ * ADDIN_BASE_URL (default https://localhost:3000) is where the files will be served; MANIFEST_BUILD pins the build
+ * number in <Version>.
+ */
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { DEV_BASE_URL, SOURCE_MANIFEST, buildNumber, manifestVersion, renderManifest, validateManifest } = require('./scripts/manifest');
+const { OFFICE_JS_FILES, officeJsVersion } = require('./scripts/officeJs');
+
+const ROOT = __dirname;
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const LEGACY_SOURCE = path.join(ROOT, 'src', 'taskpane', 'legacy.js');
+
+/** Content-hashed name for the ES5 script, computed here because it is copied as-is (never transpiled or wrapped). */
+function legacyFileName() {
+  const hash = crypto.createHash('sha256').update(fs.readFileSync(LEGACY_SOURCE)).digest('hex').slice(0, 8);
+  return `legacy.${hash}.js`;
+}
+
+/**
+ * Only our own origin. Styles allow 'unsafe-inline' because Fluent UI's Griffel engine inserts its rules into
+ * <style> elements at run time; scripts, frames, connections and images stay 'self'.
+ */
+function contentSecurityPolicy(cdn) {
+  const scripts = cdn ? "'self' https://appsforoffice.microsoft.com" : "'self'";
+  return [
+    "default-src 'self'",
+    `script-src ${scripts}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self'",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** Writes dist/manifest.xml for this deployment and fails the build if it does not validate. */
+class ManifestPlugin {
+  constructor(options) {
+    this.options = options;
+  }
+  apply(compiler) {
+    const { RawSource } = compiler.webpack.sources;
+    compiler.hooks.thisCompilation.tap('ManifestPlugin', (compilation) => {
+      compilation.hooks.processAssets.tapPromise(
+        { name: 'ManifestPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        async () => {
+          compilation.fileDependencies.add(SOURCE_MANIFEST);
+          const xml = renderManifest(fs.readFileSync(SOURCE_MANIFEST, 'utf8'), this.options);
+          const result = await validateManifest(xml);
+          if (!result.valid) {
+            compilation.errors.push(new compiler.webpack.WebpackError(`manifest.xml 不符合 Office 加载项架构：\n${result.errors.join('\n')}`));
+            return;
+          }
+          compilation.emitAsset('manifest.xml', new RawSource(xml));
+        },
+      );
+    });
+  }
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const production = argv.mode !== 'development';
+  const cdn = (process.env.OFFICE_JS || env.OFFICE_JS) === 'cdn';
+  const baseUrl = process.env.ADDIN_BASE_URL || DEV_BASE_URL;
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const version = manifestVersion(pkg.version, buildNumber());
+  const officeDir = `office/${officeJsVersion()}`;
+  const legacy = legacyFileName();
+
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? false : 'eval-cheap-module-source-map',
+    target: ['web', 'es2020'],
+    entry: { taskpane: path.join(ROOT, 'src', 'taskpane', 'index.tsx') },
+    output: {
+      path: path.join(ROOT, 'dist'),
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      publicPath: '',
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // Type checking is `npm run typecheck`'s job; the bundle only needs the transpile (isolatedModules holds).
+            options: { transpileOnly: true, compilerOptions: { module: 'es2020', sourceMap: !production } },
+          },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: { chunks: 'all', cacheGroups: { vendor: { test: /node_modules/, name: 'vendor', chunks: 'all' } } },
+    },
+    performance: { hints: false }, // the budget is measured by bench/pane-size.ts
+    plugins: [
+      new HtmlWebpackPlugin({
+        template: path.join(ROOT, 'src', 'taskpane', 'taskpane.html'),
+        filename: 'taskpane.html',
+        inject: 'body',
+        scriptLoading: 'defer',
+        chunks: ['taskpane'],
+        officeJs: cdn ? OFFICE_CDN : `${officeDir}/office.js`,
+        legacyScript: legacy,
+        csp: contentSecurityPolicy(cdn),
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: LEGACY_SOURCE, to: legacy },
+          { from: path.join(ROOT, 'assets', '*.png'), to: 'assets/[name][ext]' },
+          ...(cdn
+            ? []
+            : OFFICE_JS_FILES.map((file) => ({
+                from: path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist', file),
+                to: `${officeDir}/${file}`,
+                info: { minimized: true },
+              }))),
+        ],
+      }),
+      new ManifestPlugin({ baseUrl, version }),
+    ],
+  };
+};
+
+module.exports.contentSecurityPolicy = contentSecurityPolicy;
