@@ -2,6 +2,8 @@
 import { registerReader } from '../inputs';
 import { jsonReader } from './jsonReader';
 import { textReader } from './textReader';
+import { xlsxReader } from './xlsxReader';
 
 registerReader(jsonReader);
+registerReader(xlsxReader);
 registerReader(textReader);

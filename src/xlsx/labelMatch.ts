@@ -1,0 +1,60 @@
+/**
+ * Comparing a label found in a hand-made workbook with the official one (FORMAT.md §7): width and bracket forms,
+ * 1、/1./1. , spaces and line breaks inside cells, and the odd typo (其他法律行政止公开) must still match.
+ */
+
+/** Canonical form for comparison: NFKC, no whitespace, one bracket and enumerator style, no trailing colon. */
+export function normaliseLabel(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u3000]+/g, '')
+    .replace(/[【〔［]/g, '[')
+    .replace(/[】〕］]/g, ']')
+    .replace(/[“”"‘’'「」『』]/g, '')
+    .replace(/(^|[^\d])(\d{1,2})[、,，.．]/g, '$1$2.')
+    .replace(/[:：。;；]+$/g, '')
+    .toLowerCase();
+}
+
+const ENUMERATOR = /^(?:[一二三四五六七八九十]+[、.,]|\(?[一二三四五六七八九十]+\)|\d{1,2}\.|\(\d{1,2}\))/;
+
+/** The label without its leading enumerators (一、 （三） 1.), normalised. */
+export function coreLabel(text: string): string {
+  let s = normaliseLabel(text);
+  for (let i = 0; i < 3; i += 1) {
+    const next = s.replace(ENUMERATOR, '');
+    if (next === s) break;
+    s = next;
+  }
+  return s;
+}
+
+function bigrams(s: string): Map<string, number> {
+  const m = new Map<string, number>();
+  if (s.length === 1) m.set(s, 1);
+  for (let i = 0; i + 1 < s.length; i += 1) {
+    const b = s.slice(i, i + 2);
+    m.set(b, (m.get(b) ?? 0) + 1);
+  }
+  return m;
+}
+
+/** Dice coefficient over character bigrams of the core labels: 1 for the same label, about 0.7 for a one-word typo. */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (!a || !b) return 0;
+  const x = bigrams(a);
+  const y = bigrams(b);
+  let common = 0;
+  let nx = 0;
+  let ny = 0;
+  for (const n of x.values()) nx += n;
+  for (const n of y.values()) ny += n;
+  for (const [g, n] of x) common += Math.min(n, y.get(g) ?? 0);
+  return (2 * common) / (nx + ny);
+}
+
+/** Whether a cell's text is the given header word (exactly, after normalising). */
+export function isLabel(text: string, label: string): boolean {
+  return normaliseLabel(text) === normaliseLabel(label);
+}
