@@ -18,7 +18,8 @@ import {
   type ValueRule,
 } from '../spec';
 import type { Finding } from './findings';
-import { isCombinedKey, numberFor, type Model } from './model';
+import { numberFor, slotOf, type Model } from './model';
+import type { CellValue } from './readValue';
 import { renderMessage } from './messages';
 
 const EPSILON = 1e-6;
@@ -52,29 +53,55 @@ export function effectiveInstances(rule: SumEqualsRule, model: Model): SumInstan
   return rule.instances;
 }
 
+interface CompiledInstance {
+  inst: SumInstance;
+  keys: string[];
+  slots: Int32Array;
+  weights: number[];
+  /** Index where the parts start in `keys`. */
+  split: number;
+}
+
+const compiledCache = new WeakMap<SumInstance, CompiledInstance>();
+
+function compile(inst: SumInstance): CompiledInstance {
+  let c = compiledCache.get(inst);
+  if (!c) {
+    const terms = [...inst.total, ...inst.parts];
+    const slots = Int32Array.from(terms.map((t) => slotOf(t.key) ?? -1));
+    c = { inst, keys: terms.map((t) => t.key), slots, weights: terms.map((t) => t.weight), split: inst.total.length };
+    compiledCache.set(inst, c);
+  }
+  return c;
+}
+
 function evalSum(rule: SumEqualsRule, model: Model): Finding[] {
   const out: Finding[] = [];
   for (const inst of effectiveInstances(rule, model)) {
-    const terms = [...inst.total, ...inst.parts];
-    const values: Record<string, number | null> = {};
+    const { keys, slots, weights, split } = compile(inst);
+    const values = model.slots;
+    let actual = 0;
+    let expected = 0;
     let usable = true;
-    for (const t of terms) {
-      const n = numberFor(model, t.key);
-      if (n === undefined) {
+    for (let i = 0; i < slots.length; i += 1) {
+      const n = slots[i] < 0 ? Number.NaN : values[slots[i]];
+      if (Number.isNaN(n)) {
         usable = false;
         break;
       }
-      values[t.key] = n;
+      if (i < split) actual += weights[i] * n;
+      else expected += weights[i] * n;
     }
     if (!usable) continue;
-    const sum = (ts: Term[]): number => ts.reduce((acc, t) => acc + t.weight * (values[t.key] ?? 0), 0);
-    const actual = round(sum(inst.total));
-    const expected = round(sum(inst.parts));
+    actual = round(actual);
+    expected = round(expected);
     if (Math.abs(actual - expected) <= EPSILON) continue;
-    const totalKeys = inst.total.map((t) => t.key);
-    const partKeys = inst.parts.map((t) => t.key);
-    const cells = rule.id === 'T3-BALANCE' ? [...partKeys, ...totalKeys] : [...totalKeys, ...partKeys];
-    out.push({ ...base(rule, inst.target), cells, expected, actual, values });
+    const read: Record<string, number | null> = {};
+    for (const k of keys) read[k] = numberFor(model, k) ?? null;
+    const totalKeys = keys.slice(0, split);
+    const partKeys = keys.slice(split);
+    const cells = rule.id === 'T3-BALANCE' ? [...partKeys, ...totalKeys] : keys.slice();
+    out.push({ ...base(rule, inst.target), cells, expected, actual, values: read });
   }
   return out;
 }
@@ -83,40 +110,44 @@ function round(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
+const REQUIRED_KEYS = KEYS.filter((k) => k.required).map((k) => k.key);
+const OTHER_ROW_PREFIXES = T3_OTHER_ROWS.map((r) => `t3.${r}.`);
+const KIND_OF = new Map(KEYS.map((k) => [k.key, k.kind]));
+
 function requiredHere(key: string, model: Model): boolean {
-  if (model.otherCombined && T3_OTHER_ROWS.some((r) => key.startsWith(`t3.${r}.`))) return false;
-  return true;
+  return !(model.otherCombined && OTHER_ROW_PREFIXES.some((p) => key.startsWith(p)));
 }
 
 function evalValue(rule: ValueRule, model: Model): Finding[] {
   const out: Finding[] = [];
-  const check = (key: string, kind: 'count' | 'amount', required: boolean, cellKey: string, prev: boolean): void => {
-    const c = prev ? model.prev.get(key) : model.cells.get(key);
-    if (rule.applies === 'blank') {
-      if (!required || prev) return;
-      if (!c || c.state === 'blank') {
-        const placeholder = c && c.state === 'blank' ? c.placeholder : null;
-        out.push({
-          ...base(rule, cellKey),
-          cells: [cellKey],
-          expected: null,
-          actual: placeholder,
-          code: placeholder ? 'placeholder' : 'blank',
-        });
-      }
-      return;
+  if (rule.applies === 'blank') {
+    // Blank where a number belongs: required table cells (prev and optional figures may be left out).
+    for (const key of REQUIRED_KEYS) {
+      const c = model.cells.get(key);
+      if (c && c.state !== 'blank') continue;
+      if (!requiredHere(key, model)) continue;
+      const placeholder = c && c.state === 'blank' ? c.placeholder : null;
+      out.push({ ...base(rule, key), cells: [key], expected: null, actual: placeholder, code: placeholder ? 'placeholder' : 'blank' });
     }
-    if (rule.applies !== kind || !c || c.state !== 'invalid') return;
-    out.push({ ...base(rule, cellKey), cells: [cellKey], expected: null, actual: c.found, code: c.code });
+    for (const key of model.combinedKeys) {
+      const c = model.cells.get(key);
+      if (model.otherCombined && c && c.state === 'blank') {
+        out.push({ ...base(rule, key), cells: [key], expected: null, actual: c.placeholder, code: c.placeholder ? 'placeholder' : 'blank' });
+      }
+    }
+    return out;
+  }
+  const report = (bag: Map<string, CellValue>, prefix: string): void => {
+    for (const [key, c] of bag) {
+      if (c.state !== 'invalid') continue;
+      const kind = KIND_OF.get(key) ?? 'count';
+      if (kind !== rule.applies) continue;
+      const target = `${prefix}${key}`;
+      out.push({ ...base(rule, target), cells: [target], expected: null, actual: c.found, code: c.code });
+    }
   };
-  for (const def of KEYS) {
-    check(def.key, def.kind, def.required && requiredHere(def.key, model), def.key, false);
-  }
-  for (const key of model.cells.keys()) if (isCombinedKey(key)) check(key, 'count', model.otherCombined, key, false);
-  for (const key of model.prev.keys()) {
-    const def = KEYS.find((k) => k.key === key);
-    check(key, def?.kind ?? 'count', false, `prev.${key}`, true);
-  }
+  report(model.cells, '');
+  report(model.prev, 'prev.');
   return out;
 }
 
@@ -153,20 +184,19 @@ function evalAtLeast(rule: AtLeastRule, model: Model): Finding[] {
 
 function evalJump(rule: JumpRule, model: Model): Finding[] {
   const out: Finding[] = [];
-  for (const def of KEYS) {
-    if (def.kind !== 'count') continue;
-    const p = model.prev.get(def.key);
-    const c = model.cells.get(def.key);
-    if (!p || p.state !== 'number' || !c || c.state !== 'number') continue;
+  for (const [key, p] of model.prev) {
+    if (p.state !== 'number' || KIND_OF.get(key) !== 'count') continue;
+    const c = model.cells.get(key);
+    if (!c || c.state !== 'number') continue;
     const [cur, prev] = [c.value, p.value];
     if (Math.max(cur, prev) < rule.floor) continue;
     if (cur > rule.factor * prev || prev > rule.factor * cur) {
       out.push({
-        ...base(rule, def.key),
-        cells: [def.key, `prev.${def.key}`],
+        ...base(rule, key),
+        cells: [key, `prev.${key}`],
         expected: prev,
         actual: cur,
-        values: { [def.key]: cur, [`prev.${def.key}`]: prev },
+        values: { [key]: cur, [`prev.${key}`]: prev },
       });
     }
   }

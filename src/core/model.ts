@@ -18,17 +18,40 @@ export interface Model {
   kind: 'own' | 'aggregate';
   /** （六）其他处理 given as one 2019-style row (`t3.other_combined.*`) instead of three. */
   otherCombined: boolean;
+  /** Numbers by slot (see slotOf); NaN where the value cannot be used (invalid; last year's blank or absent). */
+  slots: Float64Array;
+  /** The 2019-style `t3.other_combined.*` keys present. */
+  combinedKeys: string[];
   /** Problems found while reading: unknown keys, unknown level. */
   findings: Finding[];
 }
 
+const COMBINED_PREFIX = `t3.${T3_OTHER_COMBINED_ROW}.`;
+const KEY_KINDS: ReadonlyMap<string, 'count' | 'amount'> = new Map([...KEY_INDEX].map(([k, d]) => [k, d.kind]));
+const COMBINED_KEYS = T3_COLUMNS.map((c) => `${COMBINED_PREFIX}${c.key}`);
+const OTHER_ROW_KEYS = T3_OTHER_ROWS.flatMap((r) => T3_COLUMNS.map((c) => `t3.${r}.${c.key}`));
+
+/**
+ * Every key has a numeric slot (this year's at i, last year's at i + SLOT_COUNT), so that rules read a Float64Array
+ * instead of maps: NaN marks a value the rules cannot use.
+ */
+const SLOT_KEYS: readonly string[] = [...KEY_KINDS.keys(), ...COMBINED_KEYS];
+export const SLOT_COUNT = SLOT_KEYS.length;
+const SLOTS: ReadonlyMap<string, number> = new Map([
+  ...SLOT_KEYS.map((k, i) => [k, i] as const),
+  ...SLOT_KEYS.map((k, i) => [`prev.${k}`, i + SLOT_COUNT] as const),
+]);
+
+export function slotOf(key: string): number | undefined {
+  return SLOTS.get(key);
+}
+
 export function isCombinedKey(key: string): boolean {
-  return key.startsWith(`t3.${T3_OTHER_COMBINED_ROW}.`);
+  return key.startsWith(COMBINED_PREFIX);
 }
 
 function kindOf(key: string): 'count' | 'amount' | undefined {
-  if (isCombinedKey(key)) return 'count';
-  return KEY_INDEX.get(key)?.kind;
+  return KEY_KINDS.get(key) ?? (isCombinedKey(key) ? 'count' : undefined);
 }
 
 function structure(target: string, detail: string): Finding {
@@ -38,7 +61,9 @@ function structure(target: string, detail: string): Finding {
 export function buildModel(report: ReportData): Model {
   const findings: Finding[] = [];
   const cells = new Map<string, CellValue>();
-  for (const [key, raw] of Object.entries(report.values)) {
+  const rawValues = report.values;
+  for (const key in rawValues) {
+    const raw = rawValues[key];
     const kind = kindOf(key);
     if (!kind) {
       findings.push(structure(key, `报告数据中有无法识别的项目“${key}”，它的数值（${String(raw)}）没有参与校验；请核对项目名称`));
@@ -69,9 +94,7 @@ export function buildModel(report: ReportData): Model {
     const c = cells.get(key);
     return c !== undefined && c.state !== 'blank';
   };
-  const anyCombined = T3_COLUMNS.some((c) => cells.has(`t3.${T3_OTHER_COMBINED_ROW}.${c.key}`));
-  const anyOtherRow = T3_OTHER_ROWS.some((r) => T3_COLUMNS.some((c) => present(`t3.${r}.${c.key}`)));
-  const otherCombined = anyCombined && !anyOtherRow;
+  const otherCombined = COMBINED_KEYS.some((k) => cells.has(k)) && !OTHER_ROW_KEYS.some(present);
 
   return {
     cells,
@@ -79,22 +102,36 @@ export function buildModel(report: ReportData): Model {
     level,
     kind: report.meta.kind === 'aggregate' ? 'aggregate' : 'own',
     otherCombined,
+    combinedKeys: COMBINED_KEYS.filter((k) => cells.has(k)),
+    slots: fillSlots(cells, prev),
     findings,
   };
 }
 
+function fillSlots(cells: Map<string, CellValue>, prev: Map<string, CellValue>): Float64Array {
+  const slots = new Float64Array(SLOT_COUNT * 2);
+  slots.fill(Number.NaN, SLOT_COUNT);
+  for (const [key, c] of cells) {
+    const i = SLOTS.get(key);
+    if (i !== undefined) slots[i] = c.state === 'number' ? c.value : c.state === 'blank' ? 0 : Number.NaN;
+  }
+  for (const [key, c] of prev) {
+    const i = SLOTS.get(key);
+    if (i !== undefined && c.state === 'number') slots[i + SLOT_COUNT] = c.value;
+  }
+  return slots;
+}
+
 /**
  * The number a rule uses for a key: the value, 0 for a blank, or undefined when the cell holds something that is
- * not a usable number (the rule is then not evaluated; a VALUE-* finding already says why).
+ * not a usable number (the rule is then not evaluated; a VALUE-* finding already says why). Last year's figures
+ * are undefined when blank or absent: the cross-year rules need them given.
  */
 export function numberFor(model: Model, key: string): number | undefined {
-  if (key.startsWith('prev.')) {
-    const c = model.prev.get(key.slice(5));
-    return c && c.state === 'number' ? c.value : undefined;
-  }
-  const c = model.cells.get(key);
-  if (!c || c.state === 'blank') return 0;
-  return c.state === 'number' ? c.value : undefined;
+  const i = SLOTS.get(key);
+  if (i === undefined) return undefined;
+  const n = model.slots[i];
+  return Number.isNaN(n) ? undefined : n;
 }
 
 /** Whether the report gives a number for a key (not blank, not invalid). */

@@ -29,7 +29,11 @@ function describeNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(12)));
 }
 
+/** Shared cells for the small whole numbers most reports consist of (immutable; saves allocations). */
+const SMALL: readonly CellValue[] = Array.from({ length: 1024 }, (_, n) => Object.freeze({ state: 'number' as const, value: n, raw: n }));
+
 function fromNumber(n: number, kind: ValueKind, raw: unknown): CellValue {
+  if (raw === n && n >= 0 && n < 1024 && Number.isInteger(n)) return SMALL[n];
   if (!Number.isFinite(n)) return { state: 'invalid', code: 'not-finite', raw, found: String(n) };
   if (n < 0) return { state: 'invalid', code: 'negative', raw, found: describeNumber(n), value: n };
   if (kind === 'count' && !Number.isInteger(n)) {
