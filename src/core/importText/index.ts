@@ -30,6 +30,13 @@ const TABLE_NAMES = {
   t4: '表四“政府信息公开行政复议、行政诉讼情况”',
 } as const;
 
+/** Narrative sections the format requires, whose headings the importer looks for. */
+const SECTIONS: [string, string][] = [
+  ['一', '总体情况'],
+  ['五', '存在的主要问题及改进情况'],
+  ['六', '其他需要报告的事项'],
+];
+
 export function importPublishedText(text: string): ImportResult {
   const findings: Finding[] = [];
   const clipped = typeof text === 'string' ? text.slice(0, MAX_IMPORT_CHARS) : '';
@@ -62,6 +69,9 @@ export function importPublishedText(text: string): ImportResult {
   if (!meta.body) findings.push(structure('meta.body', '标题中找不到机关名称（如“××区人民政府办公室2024年政府信息公开工作年度报告”）'));
   if (!meta.year) findings.push(structure('meta.year', '标题中找不到报告年度（如“2024年政府信息公开工作年度报告”）'));
   const narrative = narrativeOf(layout, norm, source);
+  for (const [id, title] of SECTIONS) {
+    if (!layout.sections.some((sec) => sec.id === id)) findings.push(structure(`narrative.${id}`, `找不到第${id}部分“${id}、${title}”的标题`));
+  }
   const fees = narrative['六'] ? feesOf(narrative['六']) : null;
   if (fees) Object.assign(values, fees);
 
