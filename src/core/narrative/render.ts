@@ -81,7 +81,7 @@ export function draftToText(draft: Draft): string {
   const lines: string[] = [];
   for (const section of draft.sections) {
     const body = sectionText(section, (s) => s.title, (t) => `${t}。`);
-    lines.push(...body.map((p, i) => (i === 0 && section.level < 2 ? p : `　　${p}`)));
+    lines.push(...body.map((p, i) => (i === 0 && section.level < 2 ? p : `\u3000\u3000${p}`)));
     if (section.table) {
       const t = simpleTable(section.table, draft.cells);
       lines.push(t.header.join('\t'), ...t.rows.map((r) => r.join('\t')));
