@@ -18,7 +18,7 @@ export const ReportMetaSchema = z
 export const ReportDataSchema = z
   .object({
     meta: ReportMetaSchema.default({}),
-    values: z.record(RawValueSchema).default({}),
+    values: z.record(RawValueSchema),
     prev: z.record(RawValueSchema).optional(),
     narrative: z.record(z.string()).optional(),
     /** Aggregate reports: the bodies whose reports it sums. */
@@ -34,6 +34,9 @@ export type ParseReportResult = { ok: true; report: ReportData } | { ok: false; 
 
 /** Parse report data from already-decoded JSON. The error is Chinese and says where. */
 export function parseReportData(json: unknown): ParseReportResult {
+  if (!json || typeof json !== 'object' || Array.isArray(json) || !('values' in json)) {
+    return { ok: false, error: '不是年报数据文件：缺少 values（各项数字）' };
+  }
   const parsed = ReportDataSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
