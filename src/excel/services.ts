@@ -1,0 +1,119 @@
+/**
+ * ReportServices over Excel: every action is one Excel.run (see errors.ts for retries and error mapping). `run` and
+ * `isSetSupported` are injectable so that tests and the bench drive the same code against the fake in ./testing.
+ */
+import { CHECK_SHEET_NAME, EXPLANATION_SHEET_NAME, SHEETS, TEMPLATE_VERSION, getSheet } from '../spec';
+import { draftNarrative, rangeA1, reportYear, workbookName, type Finding } from '../core';
+import { importPublishedText } from '../core/importText';
+import { ServiceError, type ReportServices, type WorkbookStatus } from '../taskpane/services';
+import { checkWorkbook, clearWorkbookMarks, type MarkFeatures } from './check';
+import { draftIntoWorkbook, importIntoWorkbook, type DraftFunction, type ImportFunction } from './documents';
+import { DEFAULT_POLICY, MESSAGES, runBatch, type RunPolicy } from './errors';
+import { saveExplanation } from './explanations';
+import type { IsSetSupported, XlRun } from './host';
+import { installTemplate } from './install';
+import { splitAddress } from './workbook';
+
+export interface ExcelServiceDeps {
+  run?: XlRun;
+  isSetSupported?: IsSetSupported;
+  policy?: Partial<RunPolicy>;
+  now?: () => Date;
+  draft?: DraftFunction;
+  importText?: ImportFunction;
+}
+
+interface OfficeGlobals {
+  Excel?: { run: XlRun };
+  Office?: { context?: { requirements?: { isSetSupported: IsSetSupported } } };
+}
+
+function hostRun(): XlRun {
+  const g = globalThis as unknown as OfficeGlobals;
+  return (batch) => {
+    if (!g.Excel) return Promise.reject(new ServiceError('api-missing', MESSAGES.apiMissing('加载项接口（没有找到 Excel）')));
+    return g.Excel.run(batch);
+  };
+}
+
+function hostIsSetSupported(): IsSetSupported {
+  const g = globalThis as unknown as OfficeGlobals;
+  return (name, version) => g.Office?.context?.requirements?.isSetSupported(name, version) ?? false;
+}
+
+export function createExcelServices(deps: ExcelServiceDeps = {}): ReportServices {
+  const run = deps.run ?? hostRun();
+  const supported = deps.isSetSupported ?? hostIsSetSupported();
+  const policy: RunPolicy = { ...DEFAULT_POLICY, ...deps.policy };
+  const now = deps.now ?? (() => new Date());
+  const draft: DraftFunction = deps.draft ?? ((report) => draftNarrative(report));
+  const importText: ImportFunction = deps.importText ?? importPublishedText;
+
+  const api = (version: string): boolean => supported('ExcelApi', version);
+  const markFeatures = (): MarkFeatures => ({ notes: api('1.18'), comments: api('1.10'), pattern: api('1.9') });
+  const batch = <T>(what: string, body: Parameters<typeof runBatch<T>>[2]): Promise<T> => {
+    if (!api('1.8')) return Promise.reject(new ServiceError('api-missing', MESSAGES.apiMissing(what)));
+    return runBatch(run, policy, body);
+  };
+
+  return {
+    getStatus: () =>
+      batch('读取工作簿', async (context) => {
+        const sheets = context.workbook.worksheets.load('items/name');
+        await context.sync();
+        const present = new Set(sheets.items.map((s) => s.name));
+        const ours = [...SHEETS.map((s) => s.name), CHECK_SHEET_NAME, EXPLANATION_SHEET_NAME];
+        const missingSheets = ours.filter((n) => !present.has(n));
+        const status: WorkbookStatus = {
+          templateInstalled: false,
+          templateVersion: null,
+          body: null,
+          year: null,
+          missingSheets,
+          features: { notes: api('1.18'), comments: api('1.10') },
+        };
+        const meta = getSheet('meta');
+        if (!present.has(meta.name)) return status;
+        const block = context.workbook.worksheets.getItem(meta.name).getRange(rangeA1(0, 0, meta.rowCount, meta.columnWidths.length)).load('values');
+        await context.sync();
+        const valueOf = (key: string): string => {
+          const cell = meta.cells.find((c) => c.key === key);
+          const v = cell ? block.values[cell.row]?.[cell.col] : '';
+          return v === null || v === undefined ? '' : String(v).trim();
+        };
+        const title = meta.cells.find((c) => c.role === 'title');
+        const isOurs = !!title && String(block.values[title.row][title.col]).trim() === title.text;
+        status.templateVersion = isOurs ? valueOf('meta.template_version') || null : null;
+        status.body = isOurs ? valueOf('meta.body') || null : null;
+        status.year = isOurs ? reportYear({ meta: { year: valueOf('meta.year') }, values: {} }) : null;
+        status.templateInstalled = isOurs && missingSheets.length === 0 && status.templateVersion === TEMPLATE_VERSION;
+        return status;
+      }),
+    installTemplate: () => batch('插入年报模板', (context) => installTemplate(context, { pageLayout: api('1.9') })),
+    check: () => batch('校验', (context) => checkWorkbook(context, markFeatures())),
+    clearMarks: () => batch('清除标注', (context) => clearWorkbookMarks(context, markFeatures())),
+    selectFinding: (finding: Finding) =>
+      batch('定位单元格', async (context) => {
+        const address = finding.addresses?.[0];
+        const range = address
+          ? (() => {
+              const at = splitAddress(address);
+              const sheet = context.workbook.worksheets.getItem(at.sheet);
+              sheet.activate();
+              return sheet.getRange(at.a1);
+            })()
+          : finding.cells[0]
+            ? context.workbook.names.getItem(workbookName(finding.cells[0])).getRange()
+            : null;
+        if (!range) throw new ServiceError('not-found', '这条问题不对应具体的单元格。');
+        range.select();
+        await context.sync();
+      }),
+    saveExplanation: (finding: Finding, text: string) => {
+      if (!text.trim()) return Promise.reject(new ServiceError('unknown', '说明不能为空：请写明为什么这个数字是对的。'));
+      return batch('保存说明', (context) => saveExplanation(context, finding, text, now()));
+    },
+    draftNarrative: ({ force }) => batch('生成报告正文', (context) => draftIntoWorkbook(context, draft, force)),
+    importPublished: (text, target) => batch('导入已发布报告', (context) => importIntoWorkbook(context, importText, text, target)),
+  };
+}
