@@ -9,7 +9,7 @@
  *   {yoy:t3.new.total}    the year-on-year phrase (NARRATIVE_YOY); empty when last year's figure is not known
  *   {list:applicants}     the items of a list whose value is > 0, joined (NARRATIVE_LISTS)
  *   {only:applicants}     the name of the one item of a list whose value is > 0
- * Inside a list item's text, {n} is the item's value.
+ * Inside a list item's text, {n} is the item's value; other slots work there too.
  */
 import { T3_COLUMNS, T3_LEAF_ROWS, T3_ROWS, T4_GROUPS, T4_OUTCOMES, t3Key, t4Key } from './keys';
 
@@ -69,6 +69,8 @@ export interface ListItem {
   name: string;
   /** A list whose items detail this one, in full-width brackets after it: 不予公开2件（属于国家秘密1件、…）. */
   detail?: string;
+  /** Text when the value is 0; without it an item of 0 is left out (never a 「0件」 in a list). */
+  zero?: string;
 }
 
 export interface ListTemplate {
@@ -111,6 +113,17 @@ const reasonItems = (group: string): ListItem[] =>
     const reason = r.label.replace(/^\d+\./, '');
     return { of: t3Key(r.key, 'total'), text: `${reason}${'{n}'}件`, name: reason };
   });
+
+function documentFigures(key: 'normative' | 'regulations', name: string, make: string): ListTemplate {
+  return {
+    separator: '，',
+    items: [
+      { of: `t2.${key}.issued`, text: `${make}${name}{n}件{yoy:t2.${key}.issued}`, name: make, zero: `未${make}${name}` },
+      { of: `t2.${key}.repealed`, text: `废止${name}{n}件`, name: '废止', zero: `未废止${name}` },
+      { of: `t2.${key}.in_force`, text: `现行有效${name}{n}件`, name: '现行有效', zero: `无现行有效的${name}` },
+    ],
+  };
+}
 
 export const NARRATIVE_LISTS: Record<string, ListTemplate> = {
   applicants: {
@@ -174,6 +187,8 @@ export const NARRATIVE_LISTS: Record<string, ListTemplate> = {
       { of: 't2.enforcement', text: '行政强制决定{n}件', name: '行政强制决定' },
     ],
   },
+  normativeFigures: documentFigures('normative', '行政规范性文件', '制发'),
+  regulationsFigures: documentFigures('regulations', '规章', '制定'),
   channels: {
     separator: '，',
     items: [
@@ -263,23 +278,7 @@ export const NARRATIVE_SECTIONS: readonly SectionTemplate[] = [
             ],
             text: '本年度未制发、废止行政规范性文件，现行有效行政规范性文件{t2.normative.in_force}件。',
           },
-          {
-            when: [
-              { of: 't2.normative.issued', is: 'zero' },
-              { of: 't2.normative.repealed', is: 'positive' },
-            ],
-            text: '本年度未制发行政规范性文件，废止行政规范性文件{t2.normative.repealed}件，现行有效{t2.normative.in_force}件。',
-          },
-          {
-            when: [
-              { of: 't2.normative.issued', is: 'positive' },
-              { of: 't2.normative.repealed', is: 'zero' },
-            ],
-            text: '本年度制发行政规范性文件{t2.normative.issued}件{yoy:t2.normative.issued}，未废止行政规范性文件，现行有效{t2.normative.in_force}件。',
-          },
-          {
-            text: '本年度制发行政规范性文件{t2.normative.issued}件{yoy:t2.normative.issued}，废止{t2.normative.repealed}件，现行有效{t2.normative.in_force}件。',
-          },
+          { text: '本年度{list:normativeFigures}。' },
         ],
         fallback: `本年度${placeholder('行政规范性文件制发、废止和现行有效件数（表二中该项不是有效数字）')}。`,
       },
@@ -291,22 +290,7 @@ export const NARRATIVE_SECTIONS: readonly SectionTemplate[] = [
             when: [{ of: 'sum.t2.regulations', is: 'zero' }, { level: 'makesRegulations' }],
             text: '本年度未制定、废止规章，无现行有效的规章。',
           },
-          {
-            when: [{ of: 't2.regulations.issued', is: 'zero' }, { of: 't2.regulations.repealed', is: 'zero' }, { of: 't2.regulations.in_force', is: 'positive' }],
-            text: '本年度未制定、废止规章，现行有效规章{t2.regulations.in_force}件。',
-          },
-          {
-            when: [{ of: 't2.regulations.issued', is: 'zero' }, { of: 't2.regulations.repealed', is: 'positive' }],
-            text: '本年度未制定规章，废止规章{t2.regulations.repealed}件，现行有效{t2.regulations.in_force}件。',
-          },
-          {
-            when: [{ of: 't2.regulations.issued', is: 'positive' }, { of: 't2.regulations.repealed', is: 'zero' }],
-            text: '本年度制定规章{t2.regulations.issued}件{yoy:t2.regulations.issued}，未废止规章，现行有效{t2.regulations.in_force}件。',
-          },
-          {
-            when: [{ of: 't2.regulations.issued', is: 'positive' }, { of: 't2.regulations.repealed', is: 'positive' }],
-            text: '本年度制定规章{t2.regulations.issued}件{yoy:t2.regulations.issued}，废止{t2.regulations.repealed}件，现行有效{t2.regulations.in_force}件。',
-          },
+          { when: [{ of: 'sum.t2.regulations', is: 'positive' }], text: '本年度{list:regulationsFigures}。' },
         ],
       },
       {

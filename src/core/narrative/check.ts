@@ -124,7 +124,8 @@ export function readSentence(sentence: string, year: number | null): Reading[] {
     if (m.unit !== TEXT_COUNT_UNIT) continue;
     if (TEXT_OTHER_SCOPE.some((p) => p.test(before))) continue;
     if (TEXT_NOT_A_FIGURE.some((p) => p.test(lead))) continue;
-    const otherYear = [...lead.matchAll(/(\d{4})年/g)].some((y) => year !== null && Number(y[1]) !== year);
+    // A figure of another year (2023年受理…) in this sentence is not this year's table.
+    const otherYear = [...before.matchAll(/(?<!\d)(\d{4})年/g)].some((y) => year !== null && Number(y[1]) !== year);
     if (otherYear) continue;
     const next = found.find((x) => x.start >= m.end);
     const trail = trailOf(sentence, m.end, next ? next.start : sentence.length);

@@ -68,7 +68,7 @@ type Piece = { text: string; keys: string[] } | undefined;
 // Lists
 
 interface ListState {
-  /** Items with a value > 0, in order. */
+  /** Items with a value > 0, or 0 with a text for it, in order. */
   items: { item: ListItem; n: number }[];
   /** False when some item's figure is not known: then the list cannot be stated. */
   complete: boolean;
@@ -82,14 +82,17 @@ function listState(name: string, ctx: Context): ListState {
   for (const item of list.items) {
     const n = ctx.figures.value(item.of);
     if (n === undefined) complete = false;
-    else if (n > 0) items.push({ item, n });
+    else if (n > 0 || (n === 0 && item.zero !== undefined)) items.push({ item, n });
   }
   return { items, complete };
 }
 
 function itemPiece(item: ListItem, n: number, form: 'text' | 'name', ctx: Context): Piece {
-  const main = form === 'text' ? item.text.replace('{n}', fmt(n)) : item.name;
-  const keys = ctx.figures.keysOf(item.of);
+  const template = form === 'name' ? item.name : n === 0 && item.zero !== undefined ? item.zero : item.text;
+  const rendered = renderTemplate(template.replace('{n}', fmt(n)), ctx);
+  if (!rendered) return undefined;
+  const main = rendered.text;
+  const keys = [...ctx.figures.keysOf(item.of), ...rendered.keys];
   if (!item.detail) return { text: main, keys };
   const detail = listState(item.detail, ctx);
   if (!detail.complete || detail.items.length === 0) return { text: main, keys };
@@ -109,8 +112,9 @@ function listPiece(name: string, ctx: Context): Piece {
 
 function onlyPiece(name: string, ctx: Context): Piece {
   const state = listState(name, ctx);
-  if (!state.complete || state.items.length !== 1) return undefined;
-  return itemPiece(state.items[0].item, state.items[0].n, 'name', ctx);
+  const positive = state.items.filter((i) => i.n > 0);
+  if (!state.complete || positive.length !== 1) return undefined;
+  return itemPiece(positive[0].item, positive[0].n, 'name', ctx);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -186,7 +190,7 @@ function holds(c: Condition, ctx: Context): boolean {
   if (c.of.startsWith('list:')) {
     const state = listState(c.of.slice(5), ctx);
     if (!state.complete) return false;
-    const n = state.items.length;
+    const n = state.items.filter((i) => i.n > 0).length;
     if (c.is === 'none') return n === 0;
     if (c.is === 'single') return n === 1;
     if (c.is === 'several') return n >= 2;
