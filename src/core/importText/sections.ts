@@ -132,11 +132,7 @@ const STOP_BEFORE = /[由与向在和及是对为经的、，,。《（“：:\s
 /** The body and year from the title (or the quoted title in the opening), completed from the text where it names
  * the body in full (淮安市洪泽区人民政府 for a title 洪泽区人民政府; 香山乡人民政府 for a title 沙坡头区香山乡). */
 export function metaOf(text: string, headEnd: number): { body: string | null; year: number | null } {
-  const head = text
-    .slice(0, headEnd)
-    .split('\n')
-    .filter((l) => !/https?：?\/\/|www\./i.test(l))
-    .join('');
+  const head = text.slice(0, headEnd).replace(/(https?[：:]\/\/|www\.)\S*/gi, ' ');
   const compactHead = compactOf(head).replace(/[《》]/g, '');
   let body: string | null = null;
   let year: number | null = null;

@@ -132,10 +132,10 @@ function isBoundary(ch: string | undefined): boolean {
   return ch === undefined || /\s/.test(ch);
 }
 
-/** After an item mark: optional spaces, then a character that is not a digit. */
+/** After an item mark: optional whitespace (the label may wrap right after "3、"), then a character that is not a digit. */
 function isWordAfter(text: string, from: number): boolean {
   let k = from;
-  while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k += 1;
+  while (k < text.length && /\s/.test(text[k])) k += 1;
   return k < text.length && !isDigit(text[k]) && !/\s/.test(text[k]);
 }
 
