@@ -3,5 +3,7 @@ import type { Command } from './command';
 import { checkCommand } from './check';
 import { draftCommand } from './draft';
 import { importCommand } from './import';
+import { templateCommand } from './template';
+import { mergeCommand } from './merge';
 
-export const COMMANDS: Command[] = [checkCommand, importCommand, draftCommand];
+export const COMMANDS: Command[] = [checkCommand, importCommand, draftCommand, templateCommand, mergeCommand];

@@ -1,0 +1,72 @@
+/** `nianbao template -o 年报模板.xlsx [--data report.json]`: the self-checking template as a file (for WPS, old Excel). */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { writeTemplateWorkbook } from '../../xlsx/writeTemplate';
+import { isNotLocated } from '../../xlsx/readWorkbook';
+import { flagValue, hasFlag, parseArgs, type FlagSpec } from '../args';
+import { readInput } from '../inputs';
+import { EXIT, UsageError, type Io } from '../io';
+import type { Command } from './command';
+
+const FLAGS: FlagSpec[] = [{ name: 'output', short: 'o', value: true }, { name: 'data', value: true }, { name: 'force', short: 'f' }, { name: 'help', short: 'h' }];
+
+export const templateCommand: Command = {
+  name: 'template',
+  summary: '生成年报模板工作簿（含实时“校验”表和条件格式，适用于 WPS 和较旧的 Excel）',
+  usage: () =>
+    [
+      '用法：nianbao template -o 年报模板.xlsx [--data 报告数据.json] [--force]',
+      '',
+      '  写出 2021 年格式的年报模板：基本信息、表二、表三、表四、补充数据、上年数据、校验、核实说明。',
+      '  --data <文件>   把报告数据（JSON 或已填写的工作簿）填入模板，含上年数据和核实说明',
+      '  --force, -f     输出文件已存在时覆盖',
+    ].join('\n'),
+  async run(argv: string[], io: Io): Promise<number> {
+    const args = parseArgs(argv, FLAGS);
+    if (hasFlag(args, 'help')) {
+      io.out(`${this.usage()}\n`);
+      return EXIT.ok;
+    }
+    if (args.positional.length) throw new UsageError(`多余的参数：${args.positional.join(' ')}`);
+    const output = flagValue(args, 'output');
+    if (!output) throw new UsageError('请用 -o 给出输出文件名，如：-o 年报模板.xlsx');
+    if (!/\.xlsx$/i.test(output)) throw new UsageError('输出文件名应以 .xlsx 结尾');
+    const target = path.resolve(io.cwd, output);
+    const dataFile = flagValue(args, 'data');
+    if (dataFile && path.resolve(io.cwd, dataFile) === target) throw new UsageError('输出文件不能与 --data 的文件相同');
+    if (!hasFlag(args, 'force') && (await exists(target))) {
+      io.err(`${output} 已存在；如要覆盖请加 --force\n`);
+      return EXIT.findings;
+    }
+    let options = {};
+    if (dataFile) {
+      const read = await readInput(dataFile, io.cwd);
+      if (!read.ok) {
+        io.err(`无法读取 ${dataFile}：${read.error}\n`);
+        return EXIT.findings;
+      }
+      const explanations = [...(read.value.explanations ?? [])].map(([id, text]) => {
+        const i = id.indexOf(':');
+        return { rule: id.slice(0, i), target: id.slice(i + 1), text };
+      });
+      const report = read.value.report;
+      // Cells the reader could not locate stay empty in the template rather than carrying a marker.
+      const values = Object.fromEntries(Object.entries(report.values).filter(([, v]) => !isNotLocated(v)));
+      options = { report: { ...report, values }, explanations };
+    }
+    const wb = await writeTemplateWorkbook(options);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await wb.xlsx.writeFile(target);
+    io.err(`模板已写入 ${output}\n`);
+    return EXIT.ok;
+  },
+};
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
