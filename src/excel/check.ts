@@ -6,6 +6,7 @@
 import { checkReport, type Finding, type RawValue } from '../core';
 import type { CheckOutcome } from '../taskpane/services';
 import type { XlComment, XlContext, XlNote } from './host';
+import { syncUnprotecting } from './errors';
 import { parseExplanations } from './explanations';
 import { parseStore, planMarks, queueMarkWrites, type MarkableCell, type Marking } from './marks';
 import { readInputs } from './readInputs';
@@ -46,7 +47,7 @@ export async function checkWorkbook(context: XlContext, features: MarkFeatures):
   const cells = new Map<string, MarkableCell>([...read.cells].map(([k, c]) => [k, { at: c.at, fill: c.fill, userNote: c.userNote }] as const));
   const previous = parseStore(read.storeRows);
   const plan = planMarks(findings, cells, previous, marking);
-  queueMarkWrites(context, plan, {
+  const unprotected = queueMarkWrites(context, plan, {
     protectedSheets: read.sheets.protectedSheets,
     notes: annotations.notes,
     comments: marking === 'comments' ? annotations.comments : [],
@@ -54,7 +55,7 @@ export async function checkWorkbook(context: XlContext, features: MarkFeatures):
     storeExists: read.storeRows !== null,
     sheets: read.sheets.names,
   });
-  await context.sync();
+  await syncUnprotecting(context, unprotected);
   return { findings, located: read.located, problems: read.problems, marking };
 }
 
@@ -67,7 +68,7 @@ export async function clearWorkbookMarks(context: XlContext, features: MarkFeatu
     await context.sync();
     const previous = parseStore(store ? store.values : null);
     const { notes, comments } = annotations();
-    queueMarkWrites(
+    const unprotected = queueMarkWrites(
       context,
       { marks: [], restore: previous, rows: [] },
       {
@@ -79,7 +80,7 @@ export async function clearWorkbookMarks(context: XlContext, features: MarkFeatu
         sheets: new Set(sheets.items.map((s) => s.name)),
       },
     );
-    await context.sync();
+    await syncUnprotecting(context, unprotected);
   };
   try {
     await attempt(true);

@@ -67,6 +67,22 @@ export function toServiceError(e: unknown): ServiceError {
 }
 
 /**
+ * Sync a batch that starts by unprotecting `sheets`: a refusal there means a password we do not have. The unprotect
+ * commands come first in the batch, so nothing else was applied.
+ */
+export async function syncUnprotecting(context: XlContext, sheets: readonly string[]): Promise<void> {
+  try {
+    await context.sync();
+  } catch (e) {
+    const code = officeCode(e);
+    if (sheets.length && (code === 'InvalidArgument' || code === 'AccessDenied' || code === 'InvalidOperation')) {
+      throw new ServiceError('protected', MESSAGES.protected(sheets.map((s) => `「${s}」`).join('、')));
+    }
+    throw e;
+  }
+}
+
+/**
  * Run one batch: the first sync is given a deadline, a batch refused because a cell is being edited is retried after a
  * pause, and everything else becomes a ServiceError.
  */

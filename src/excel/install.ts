@@ -8,6 +8,7 @@ import { EXPLANATION_COLUMNS, EXPLANATION_SHEET_NAME, KEY_INDEX, LEVELS, REPORT_
 import { buildCheckSheet, conditionalFormats, rangeA1, toA1, workbookName, columnLetters, type CheckSheet } from '../core';
 import type { InstallOutcome } from '../taskpane/services';
 import type { XlContext, XlRange, XlWorksheet } from './host';
+import { syncUnprotecting } from './errors';
 import { INPUT_FILL, MARK_FILL, STORE_SHEET, assertTemplateVersion, qualified } from './workbook';
 import { STORE_HEADER } from './marks';
 
@@ -62,6 +63,7 @@ export async function installTemplate(context: XlContext, features: InstallFeatu
   }
 
   const installed = new Set<string>();
+  const unprotected: string[] = [];
   // Protection goes back on last: conditional formats and names are added to these sheets after they are drawn.
   const toProtect: XlWorksheet[] = [];
   for (const layout of SHEETS) {
@@ -71,7 +73,10 @@ export async function installTemplate(context: XlContext, features: InstallFeatu
       continue;
     }
     const sheet = found ? found.sheet : wb.worksheets.add(layout.name);
-    if (found?.isProtected) sheet.protection.unprotect();
+    if (found?.isProtected) {
+      sheet.protection.unprotect();
+      unprotected.push(layout.name);
+    }
     const changed = drawLayout(sheet, layout, found?.block?.values ?? null, features);
     const namesAdded = addNames(context, layout, existingNames);
     toProtect.push(sheet);
@@ -84,7 +89,10 @@ export async function installTemplate(context: XlContext, features: InstallFeatu
   const checkOurs = !checkFound || (checkFound.block !== null && String(checkFound.block.values[0][0]) === String(check.rows[0].cells[0]));
   if (checkOurs) {
     const sheet = checkFound ? checkFound.sheet : wb.worksheets.add(check.name);
-    if (checkFound?.isProtected) sheet.protection.unprotect();
+    if (checkFound?.isProtected) {
+      sheet.protection.unprotect();
+      unprotected.push(check.name);
+    }
     drawCheckSheet(sheet, check);
     toProtect.push(sheet);
     (checkFound ? outcome.repaired : outcome.created).push(check.name);
@@ -107,7 +115,7 @@ export async function installTemplate(context: XlContext, features: InstallFeatu
     store.visibility = 'VeryHidden';
   }
   for (const sheet of toProtect) sheet.protection.protect();
-  await context.sync();
+  await syncUnprotecting(context, unprotected);
   return outcome;
 }
 

@@ -98,8 +98,8 @@ export interface MarkWriteState {
   sheets: ReadonlySet<string>;
 }
 
-/** Queue the writes of a plan (or of a clear, with no marks) in one batch. */
-export function queueMarkWrites(context: XlContext, plan: MarkPlan, state: MarkWriteState): void {
+/** Queue the writes of a plan (or of a clear, with no marks) in one batch; returns the sheets it unprotects. */
+export function queueMarkWrites(context: XlContext, plan: MarkPlan, state: MarkWriteState): string[] {
   const wb = context.workbook;
   const sheetCache = new Map<string, XlWorksheet>();
   const sheet = (name: string): XlWorksheet => {
@@ -132,7 +132,7 @@ export function queueMarkWrites(context: XlContext, plan: MarkPlan, state: MarkW
 
   if (!state.storeExists && plan.rows.length === 0) {
     for (const name of reprotect) sheet(name).protection.protect();
-    return;
+    return reprotect;
   }
   const store = state.storeExists ? wb.worksheets.getItem(STORE_SHEET) : wb.worksheets.add(STORE_SHEET);
   if (!state.storeExists) {
@@ -146,6 +146,7 @@ export function queueMarkWrites(context: XlContext, plan: MarkPlan, state: MarkW
     block.values = plan.rows.map((r) => [r.sheet, r.a1, r.color ?? '', r.pattern ?? '', r.mark]);
   }
   for (const name of reprotect) sheet(name).protection.protect();
+  return reprotect;
 }
 
 /**
