@@ -64,8 +64,9 @@ function font(name: string, fonts: Fonts): { eastAsia: string; ascii: string; hA
 }
 
 /** Runs of one text, placeholders 【请补充：…】 highlighted so that none is left in the published report. */
-function runs(text: string, face: string, size: number, fonts: Fonts, bold = false): TextRun[] {
+function runs(text: string, face: string, size: number, fonts: Fonts, bold = false, breakBefore = false): TextRun[] {
   const out: TextRun[] = [];
+  if (breakBefore) out.push(new TextRun({ text: '', break: 1 }));
   let rest = text;
   while (rest.length > 0) {
     const i = rest.indexOf(PLACEHOLDER_OPEN);
@@ -90,9 +91,12 @@ function bodyParagraph(children: TextRun[]): Paragraph {
 function sectionParagraphs(section: DraftSection, fonts: Fonts): Paragraph[] {
   const paras = paragraphs(section);
   if (section.level === 0) {
+    // The body's name on its own line, the year and the report's name on the next, as published titles break.
+    const split = /^(\D+?)(\d{4}\D.*)$/.exec(section.title);
+    const lines = split ? [split[1], split[2]] : [section.title];
     return [
       new Paragraph({
-        children: runs(section.title, fonts.title, SIZE.title, fonts),
+        children: lines.flatMap((line, i) => runs(line, fonts.title, SIZE.title, fonts, false, i > 0)),
         alignment: AlignmentType.CENTER,
         spacing: { line: 700, lineRule: LineRuleType.EXACT, before: 0, after: LINE },
       }),
