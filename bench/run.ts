@@ -10,6 +10,8 @@ interface Bench {
 // One line per benchmark module.
 const BENCHES: Array<() => Promise<Bench>> = [
   async () => ({ name: 'engine', run: (await import('./engine')).run }),
+  async () => ({ name: 'pane-ops', run: (await import('./pane-ops')).run }),
+  async () => ({ name: 'import', run: (await import('./import')).run }),
 ];
 
 async function main(): Promise<void> {
