@@ -11,7 +11,6 @@ interface Bench {
 const BENCHES: Array<() => Promise<Bench>> = [
   async () => ({ name: 'engine', run: (await import('./engine')).run }),
   async () => ({ name: 'pane-ops', run: (await import('./pane-ops')).run }),
-  async () => ({ name: 'pane-ops', run: (await import('./pane-ops')).run }),
   async () => ({ name: 'import', run: (await import('./import')).run }),
 ];
 
