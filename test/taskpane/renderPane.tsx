@@ -1,5 +1,4 @@
 /** Render the pane the way the entry does (one FluentProvider, services in context), with a fake behind it. */
-import * as React from 'react';
 import { render, screen, waitFor, type RenderResult } from '@testing-library/react';
 import './jsdomSetup';
 import { Pane } from '../../src/taskpane/components/Pane';

@@ -102,7 +102,7 @@ export function DraftPanel(): React.JSX.Element {
       )}
       {outcome?.sections.map((section) => (
         <section key={section.id} className={styles.section} aria-label={section.title}>
-          <Subtitle2 as="h3">{section.title}</Subtitle2>
+          <Subtitle2 as="h2">{section.title}</Subtitle2>
           <ol className={styles.sentences}>
             {section.sentences.map((s, i) => (
               <li key={i}>

@@ -26,16 +26,16 @@ export function FindingList(props: { findings: Finding[]; onExplained: (finding:
         const headingId = `findings-${g.severity}`;
         return (
           <section key={g.severity} className={styles.group} aria-labelledby={headingId}>
-            <h3 className={styles.heading} id={headingId}>
+            <h2 className={styles.heading} id={headingId}>
               {look.icon}
               <Subtitle2>{look.label}</Subtitle2>
               <CounterBadge count={g.count} color={BADGE_COLOR[g.severity]} aria-label={`${g.count}项`} overflowCount={999} />
-            </h3>
+            </h2>
             {g.tables.map((t) => (
               <div key={t.table} className={styles.group}>
-                <h4 className={styles.tableHeading}>
+                <h3 className={styles.tableHeading}>
                   <Text weight="semibold">{`${t.label}（${t.findings.length}）`}</Text>
-                </h4>
+                </h3>
                 <ul className={styles.list}>
                   {t.findings.map((f) => (
                     <FindingItem key={`${f.rule}:${f.target}:${f.cells.join(',')}`} finding={f} onExplained={props.onExplained} />
