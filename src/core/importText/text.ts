@@ -51,7 +51,9 @@ export function normalise(source: string): Normalised {
   const map: number[] = [];
   let offset = 0;
   for (const cp of source) {
-    let n = cp.normalize('NFKC');
+    const code = cp.charCodeAt(0);
+    // ASCII letters and digits and the CJK unified ideographs are NFKC-stable: skip the normaliser for them.
+    let n = (code < 0x80 && /[\w\s]/.test(cp)) || (code >= 0x4e00 && code <= 0x9fff) ? cp : cp.normalize('NFKC');
     if (n.length === 1 && AFTER_NFKC[n] !== undefined) n = AFTER_NFKC[n];
     else if (/^[\u2000-\u200b\ufeff]$/.test(n)) n = ' ';
     for (let k = 0; k < n.length; k += 1) map.push(offset);
