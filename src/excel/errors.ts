@@ -67,8 +67,8 @@ export function toServiceError(e: unknown): ServiceError {
 }
 
 /**
- * Sync a batch that starts by unprotecting `sheets`: a refusal there means a password we do not have. The unprotect
- * commands come first in the batch, so nothing else was applied.
+ * Sync a batch that unprotects `sheets`: a refusal there means a password we do not have. In a check or clear the
+ * unprotect commands come first, so nothing was applied; in an install only our own structure may have been redrawn.
  */
 export async function syncUnprotecting(context: XlContext, sheets: readonly string[]): Promise<void> {
   try {
