@@ -167,7 +167,7 @@ export async function handMadeBuffer(report: ReportData, options: HandMadeOption
   put(r, 6, T4_GROUPS[1].label);
   put(r, 11, T4_GROUPS[2].label);
   r += 1;
-  T4_GROUPS.forEach((g, gi) => T4_OUTCOMES.forEach((o, oi) => put(r, 1 + gi * 5 + oi, o.label)));
+  T4_GROUPS.forEach((_g, gi) => T4_OUTCOMES.forEach((o, oi) => put(r, 1 + gi * 5 + oi, o.label)));
   r += 1;
   T4_GROUPS.forEach((g, gi) => T4_OUTCOMES.forEach((o, oi) => put(r, 1 + gi * 5 + oi, val(`t4.${g.key}.${o.key}`))));
   r += 2;

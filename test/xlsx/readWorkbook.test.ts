@@ -8,7 +8,8 @@ import { handMadeBuffer, soundReport, templateBuffer, toBuffer } from './make';
 async function read(buf: Buffer) {
   const loaded = await loadWorkbookBytes(buf);
   if (!loaded.ok) throw new Error(loaded.error);
-  return readWorkbook(loaded.workbook);
+  const r = readWorkbook(loaded.workbook);
+  return { ...r, findings: r.findings ?? [] };
 }
 
 function tableValues(values: Record<string, unknown>): Record<string, unknown> {
