@@ -90,12 +90,12 @@ describeWithPrograms('production pane in headless Chromium', [CHROMIUM], 'apt-ge
   });
 
   test('a host too old for the bundle gets the plain Chinese message', async () => {
-    const { page, log } = await openPane((p) =>
-      p.addInitScript(() => {
+    const { page, log } = await openPane(async (p) => {
+      await p.addInitScript(() => {
         // What the IE11 webview lacks, among much else.
         delete (Promise as unknown as { allSettled?: unknown }).allSettled;
-      }),
-    );
+      });
+    });
     await page.getByText('您使用的 Excel 版本过旧，无法显示年报助手窗格。').waitFor();
     await page.waitForTimeout(500);
     expect(await page.getByText('请在 Excel 中打开年报助手').count()).toBe(0);
