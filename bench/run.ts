@@ -12,6 +12,8 @@ const BENCHES: Array<() => Promise<Bench>> = [
   async () => ({ name: 'engine', run: (await import('./engine')).run }),
   async () => ({ name: 'pane-ops', run: (await import('./pane-ops')).run }),
   async () => ({ name: 'import', run: (await import('./import')).run }),
+  async () => ({ name: 'batch', run: (await import('./batch')).run }),
+  async () => ({ name: 'pane-size', run: (await import('./pane-size')).run }),
 ];
 
 async function main(): Promise<void> {

@@ -35,10 +35,13 @@ export interface CellRef {
   col: number;
 }
 
-export function buildGrid(wb: ExcelJS.Workbook): Grid {
+/** `withTexts` limits the text scan to some sheets (the others are listed, with no texts): scanning costs time. */
+export function buildGrid(wb: ExcelJS.Workbook, withTexts: (sheetName: string) => boolean = () => true): Grid {
   const sheets: SheetGrid[] = [];
   wb.eachSheet((ws) => {
     const sheet: SheetGrid = { name: ws.name, ws, texts: [], rows: new Map() };
+    sheets.push(sheet);
+    if (!withTexts(ws.name)) return;
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         if (cell.type === ExcelJS.ValueType.Merge) return;
@@ -52,7 +55,6 @@ export function buildGrid(wb: ExcelJS.Workbook): Grid {
       });
     });
     for (const list of sheet.rows.values()) list.sort((a, b) => a.col - b.col);
-    sheets.push(sheet);
   });
   return { sheets };
 }

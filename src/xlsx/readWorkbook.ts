@@ -75,13 +75,9 @@ function sheetByName(grid: Grid, name: string): SheetGrid | undefined {
 /** Resolve our defined names (`NB_…`) to cells. */
 function locateByNames(wb: ExcelJS.Workbook, grid: Grid): Map<string, CellRef> {
   const out = new Map<string, CellRef>();
-  const names = new Set(wb.definedNames.model.map((d) => d.name));
-  if (![...names].some((n) => n.startsWith('NB_'))) return out;
-  const keys = [...KEY_POSITIONS.keys()];
-  for (const key of keys) {
-    const name = workbookName(key);
-    if (!names.has(name)) continue;
-    const range = wb.definedNames.getRanges(name).ranges[0];
+  // getRanges per key, not `definedNames.model`: the model resolves every name in the workbook (500 and more).
+  for (const key of KEY_POSITIONS.keys()) {
+    const range = wb.definedNames.getRanges(workbookName(key)).ranges[0];
     const m = range ? /^'?(.*?)'?!\$?([A-Z]+)\$?(\d+)/.exec(range) : null;
     if (!m) continue;
     const sheet = sheetByName(grid, m[1].replace(/''/g, "'"));
@@ -124,12 +120,19 @@ function metaValue(v: RawValue): string | undefined {
 
 /** Read a loaded workbook into report data. */
 export function readWorkbook(wb: ExcelJS.Workbook): ReadReport {
-  const grid = buildGrid(wb);
+  // Our template: names give every cell, and only the 核实说明 sheet needs its text read.
+  let grid = buildGrid(wb, (name) => name === EXPLANATION_SHEET_NAME);
   const named = locateByNames(wb, grid);
   const tableKeys = [...KEY_POSITIONS.keys()].filter((k) => /^t[234]\./.test(k));
   const needLabels = tableKeys.some((k) => !named.has(k));
+  let full = false;
+  const fullGrid = (): Grid => {
+    if (!full) grid = buildGrid(wb);
+    full = true;
+    return grid;
+  };
   let located: Located = { cells: new Map(), findings: [], notLocated: new Set() };
-  if (needLabels) located = locateByLabels(grid);
+  if (needLabels) located = locateByLabels(fullGrid());
   // Names win; labels fill what names do not give. A key found by neither stays not located.
   const cells = new Map<string, CellRef>([...located.cells, ...named]);
   const findings: Finding[] = located.findings.filter((f) => !(f.cells.length === 0 && named.has(f.target)));
@@ -155,7 +158,7 @@ export function readWorkbook(wb: ExcelJS.Workbook): ReadReport {
   if (typeof meta.level === 'string') meta.level = LEVELS.find((l) => l.label === meta.level || l.key === meta.level)?.key ?? meta.level;
   if (typeof meta.kind === 'string') meta.kind = REPORT_KINDS.find((k) => k.label === meta.kind || k.key === meta.kind)?.key ?? meta.kind;
   if (meta.body === undefined || meta.year === undefined) {
-    const t = titleMeta(grid);
+    const t = titleMeta(fullGrid());
     if (meta.body === undefined && t.body) meta.body = t.body;
     if (meta.year === undefined && t.year) meta.year = t.year;
   }
