@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { checkAggregate, normaliseBody, sortFindings, toJsonFinding, type MemberReport } from '../core';
 import { checkOne, type CheckedOne, type PreviousIndex } from './checkOne';
 import { readInput } from './inputs';
+import { unreadable } from './checkFiles';
 import type { Progress } from './progress';
 import { canUseWorkers, runInWorkers, workerCount } from './workerPool';
 
@@ -28,13 +29,18 @@ export async function checkBatch(files: readonly string[], options: BatchOptions
   const threads = options.threads ?? workerCount();
   let items: CheckedOne[];
   if (threads >= 2 && files.length >= PARALLEL_MIN_FILES && canUseWorkers(WORKER_SCRIPT)) {
-    items = await runInWorkers<{ file: string; cwd: string }, CheckedOne>(
-      WORKER_SCRIPT,
-      { previous: options.previous },
-      files.map((file) => ({ file, cwd: options.cwd })),
+    items = await runInWorkers<{ file: string; cwd: string }, CheckedOne>({
+      script: WORKER_SCRIPT,
+      workerData: { previous: options.previous },
+      tasks: files.map((file) => ({ file, cwd: options.cwd })),
       threads,
-      (r) => options.progress?.tick(r.result.file),
-    );
+      onResult: (r) => options.progress?.tick(r.result.file),
+      onCrash: (task, reason) => {
+        const out: CheckedOne = { ...unreadable(task.file, `读取这个文件时检查程序异常退出（${/memory|heap/i.test(reason) ? '内存不足，文件可能过大或结构异常' : reason}），其余文件照常检查`), notes: [] };
+        options.progress?.tick(task.file);
+        return out;
+      },
+    });
   } else {
     items = [];
     for (const file of files) {

@@ -2,14 +2,21 @@
  * Running a batch on every core: a few worker threads, each taking the next task when it finishes one, results
  * returned in task order. Used only from the built JavaScript (a worker cannot start from TypeScript source); the
  * caller runs tasks in-process when `canUseWorkers` says no.
+ *
+ * Each worker's heap is capped, which keeps the batch's memory flat (V8 collects early instead of growing), and a
+ * worker that dies on one file — out of memory on a hostile workbook, say — costs only that file: its task gets a
+ * result from `onCrash` and a fresh worker takes the rest.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
+/** Heap cap per worker (MB). Ample for any workbook within the reader's 20 MB limit in our tests. */
+export const WORKER_HEAP_MB = 192;
+
 export function workerCount(): number {
   const env = Number(process.env.NIANBAO_WORKERS);
-  if (Number.isInteger(env) && env >= 0) return env;
+  if (process.env.NIANBAO_WORKERS && Number.isInteger(env) && env >= 0) return env;
   return Math.max(1, Math.min(availableParallelism(), 8));
 }
 
@@ -17,39 +24,69 @@ export function canUseWorkers(script: string): boolean {
   return script.endsWith('.js') && existsSync(script);
 }
 
-export async function runInWorkers<T, R>(
-  script: string,
-  workerData: unknown,
-  tasks: readonly T[],
-  threads: number,
-  onResult: (result: R, index: number) => void,
-): Promise<R[]> {
+export interface PoolOptions<T, R> {
+  script: string;
+  workerData: unknown;
+  tasks: readonly T[];
+  threads: number;
+  onResult: (result: R, index: number) => void;
+  /** The result for a task whose worker died; `reason` says why, in English from Node. */
+  onCrash: (task: T, reason: string) => R;
+  heapMb?: number;
+}
+
+export async function runInWorkers<T, R>(options: PoolOptions<T, R>): Promise<R[]> {
+  const { script, workerData, tasks, threads, onResult, onCrash } = options;
+  const heapMb = options.heapMb ?? WORKER_HEAP_MB;
   const results = new Array<R>(tasks.length);
   let next = 0;
-  const runOne = (worker: Worker): Promise<void> =>
-    new Promise((resolve, reject) => {
+
+  const spawn = (): Worker =>
+    new Worker(script, { workerData, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16 } });
+
+  // One lane per thread: it owns a worker, replaces it when it dies, and ends when the tasks run out.
+  const lane = (): Promise<void> =>
+    new Promise((resolve) => {
+      let worker = spawn();
+      let current = -1;
+      const finish = (): void => {
+        worker.removeAllListeners();
+        void worker.terminate();
+        resolve();
+      };
       const take = (): void => {
         if (next >= tasks.length) {
-          resolve();
+          finish();
           return;
         }
-        const index = next;
+        current = next;
         next += 1;
-        worker.once('message', (r: R) => {
-          results[index] = r;
-          onResult(r, index);
+        worker.postMessage(tasks[current]);
+      };
+      const record = (index: number, r: R): void => {
+        results[index] = r;
+        onResult(r, index);
+      };
+      const attach = (): void => {
+        worker.on('message', (r: R) => {
+          record(current, r);
           take();
         });
-        worker.postMessage(tasks[index]);
+        const died = (reason: string): void => {
+          worker.removeAllListeners();
+          void worker.terminate();
+          if (current >= 0 && results[current] === undefined) record(current, onCrash(tasks[current], reason));
+          worker = spawn();
+          attach();
+          take();
+        };
+        worker.on('error', (e: Error) => died(e.message));
+        worker.on('exit', (code) => died(`worker exited with code ${code}`));
       };
-      worker.once('error', reject);
+      attach();
       take();
     });
-  const workers = Array.from({ length: Math.max(1, Math.min(threads, tasks.length)) }, () => new Worker(script, { workerData }));
-  try {
-    await Promise.all(workers.map(runOne));
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(threads, tasks.length)) }, lane));
   return results;
 }
