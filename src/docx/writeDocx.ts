@@ -22,7 +22,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import { PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, getSheet, type LayoutCell, type SheetLayout } from '../spec';
+import { PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, T3_COLUMNS, getSheet, type LayoutCell, type SheetLayout } from '../spec';
 import { paragraphs, type Draft, type DraftSection } from '../core';
 
 export interface DocxFonts {
@@ -184,6 +184,21 @@ function tableFor(id: 't2' | 't3' | 't4', values: Record<string, string>, fonts:
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * A report that gave （六）其他处理 as one 2019-style row: the three 2021 rows stay blank in the table (we do not
+ * invent a split), and a highlighted note under it gives the combined figures to split.
+ */
+function combinedOtherNote(cells: Record<string, string>): string | null {
+  const total = cells['t3.other_combined.total'];
+  if (total === undefined) return null;
+  const parts = T3_COLUMNS.filter((c) => c.key !== 'total' && cells[`t3.other_combined.${c.key}`] && cells[`t3.other_combined.${c.key}`] !== '0')
+    .map((c) => `${c.label}${cells[`t3.other_combined.${c.key}`]}件`);
+  return (
+    `【请补充：原表三“（六）其他处理”按2019年试行格式合并为一行填报（合计${total || '0'}件${parts.length ? `，其中${parts.join('、')}` : ''}），` +
+    `2021年格式要求分为“1.申请人无正当理由逾期不补正…”“2.申请人逾期未按收费通知要求缴纳费用…”“3.其他”三行，请拆分后填入上表】`
+  );
+}
+
 /** The draft as a .docx file's bytes. */
 export async function draftToDocx(draft: Draft, options: DocxOptions = {}): Promise<Buffer> {
   const fonts: Fonts = { ...OFFICIAL_FONTS, ...options.fonts };
@@ -192,6 +207,10 @@ export async function draftToDocx(draft: Draft, options: DocxOptions = {}): Prom
     children.push(...sectionParagraphs(section, fonts));
     if (section.table) {
       children.push(tableFor(section.table, draft.cells, fonts));
+      if (section.table === 't3') {
+        const note = combinedOtherNote(draft.cells);
+        if (note) children.push(bodyParagraph(runs(note, fonts.body, SIZE.body, fonts)));
+      }
       children.push(new Paragraph({ children: [], spacing: { line: 240, before: 0, after: 0 } }));
     }
   }
