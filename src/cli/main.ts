@@ -26,6 +26,10 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     io.err(`不认识的命令“${name}”。\n\n${help()}\n`);
     return EXIT.usage;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`${command.usage()}\n`);
+    return EXIT.ok;
+  }
   try {
     return await command.run(rest, io);
   } catch (e) {

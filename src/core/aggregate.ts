@@ -3,7 +3,7 @@ import { getRule, TABLE_KEYS } from '../spec';
 import type { Finding } from './findings';
 import { buildModel, numberFor, type Model } from './model';
 import type { ReportData } from './report';
-import { renderMessage } from './messages';
+import { makeFinding } from './makeFinding';
 
 export interface MemberReport {
   /** A name for messages: the body, or the file it came from. */
@@ -33,36 +33,14 @@ export function checkAggregate(aggregate: ReportData, members: readonly MemberRe
     if (!usable) continue;
     sum = Math.round(sum * 1e6) / 1e6;
     if (Math.abs(sum - own) <= 1e-6) continue;
-    findings.push({
-      rule: rule.id,
-      target: key,
-      severity: rule.severity,
-      cells: [key],
-      expected: sum,
-      actual: own,
-      message: '',
-      explanation: null,
-      values: { [key]: own },
-    });
+    findings.push(makeFinding(rule.id, key, { cells: [key], expected: sum, actual: own, values: { [key]: own } }));
   }
 
   const given = new Set(members.map((m) => normaliseBody(m.report.meta.body ?? m.name)));
   for (const name of aggregate.members ?? []) {
     if (given.has(normaliseBody(name))) continue;
-    findings.push({
-      rule: rule.id,
-      target: `member:${name}`,
-      severity: rule.severity,
-      cells: [],
-      expected: null,
-      actual: null,
-      message: '',
-      explanation: null,
-      code: 'missing-member',
-      detail: name,
-    });
+    findings.push(makeFinding(rule.id, `member:${name}`, { code: 'missing-member', detail: name }));
   }
-  for (const f of findings) f.message = renderMessage(f);
   return findings;
 }
 

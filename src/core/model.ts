@@ -8,6 +8,7 @@ import {
   type Level,
 } from '../spec';
 import type { Finding } from './findings';
+import { makeFinding } from './makeFinding';
 import { readValue, type CellValue } from './readValue';
 import type { ReportData } from './report';
 
@@ -55,7 +56,7 @@ function kindOf(key: string): 'count' | 'amount' | undefined {
 }
 
 function structure(target: string, detail: string): Finding {
-  return { rule: 'STRUCTURE', target, severity: 'error', cells: [], expected: null, actual: null, message: '', explanation: null, detail };
+  return makeFinding('STRUCTURE', target, { detail });
 }
 
 export function buildModel(report: ReportData): Model {

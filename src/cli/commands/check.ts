@@ -52,10 +52,6 @@ export const checkCommand: Command = {
     ].join('\n'),
   async run(argv: string[], io: Io): Promise<number> {
     const args = parseArgs(argv, FLAGS);
-    if (hasFlag(args, 'help')) {
-      io.out(`${this.usage()}\n`);
-      return EXIT.ok;
-    }
     if (args.positional.length === 0) throw new UsageError('请给出要检查的文件或文件夹');
     const summaryFile = flagValue(args, 'summary');
     const annotateDir = flagValue(args, 'annotate');

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { PLACEHOLDER_OPEN } from '../../spec';
 import { checkReport, draftNarrative, draftToMarkdown, draftToText, type Draft } from '../../core';
 import { draftToDocx } from '../../docx';
-import { flagValue, hasFlag, parseArgs, type FlagSpec } from '../args';
+import { flagValue, parseArgs, type FlagSpec } from '../args';
 import { readInput, supportedExtensions } from '../inputs';
 import { EXIT, UsageError, type Io } from '../io';
 import type { Command } from './command';
@@ -37,10 +37,6 @@ export const draftCommand: Command = {
     ].join('\n'),
   async run(argv: string[], io: Io): Promise<number> {
     const args = parseArgs(argv, FLAGS);
-    if (hasFlag(args, 'help')) {
-      io.out(`${this.usage()}\n`);
-      return EXIT.ok;
-    }
     if (args.positional.length === 0) throw new UsageError('请给出报告文件');
     if (args.positional.length > 1) throw new UsageError(`一次只能起草一份报告，给出了 ${args.positional.length} 个文件`);
     const output = flagValue(args, 'output');

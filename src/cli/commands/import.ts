@@ -1,5 +1,6 @@
 /** `nianbao import <报告文本> [-o report.json | report.xlsx]`: a published report's text into report data or the template. */
 import { promises as fs } from 'node:fs';
+import { fileExists } from '../fileExists';
 import * as path from 'node:path';
 import { TABLE_KEYS } from '../../spec';
 import { writeTemplateWorkbook } from '../../xlsx/writeTemplate';
@@ -34,17 +35,13 @@ export const importCommand: Command = {
     ].join('\n'),
   async run(argv: string[], io: Io): Promise<number> {
     const args = parseArgs(argv, FLAGS);
-    if (hasFlag(args, 'help')) {
-      io.out(`${this.usage()}\n`);
-      return EXIT.ok;
-    }
     if (args.positional.length !== 1) throw new UsageError(args.positional.length ? '一次只能导入一个文件' : '请给出要导入的报告文本文件');
     const input = args.positional[0];
     const output = flagValue(args, 'output');
     const outExt = output ? path.extname(output).toLowerCase() : '';
     if (output && !OUTPUTS.includes(outExt)) throw new UsageError(`输出文件应为 .json 或 .xlsx，而不是“${outExt || '（无扩展名）'}”`);
     const outPath = output ? path.resolve(io.cwd, output) : null;
-    if (outPath && !hasFlag(args, 'force') && (await exists(outPath))) {
+    if (outPath && !hasFlag(args, 'force') && (await fileExists(outPath))) {
       io.err(`输出文件 ${output} 已存在；如要覆盖，请加 --force\n`);
       return EXIT.findings;
     }
@@ -70,15 +67,6 @@ export const importCommand: Command = {
     return result.findings.length ? EXIT.findings : EXIT.ok;
   },
 };
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.stat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** What was read, in Chinese, for stderr. */
 export function summary(file: string, encoding: string, result: ImportResult): string {

@@ -3,6 +3,7 @@
  * the member list kept on the 汇总成员 sheet, meta.kind = aggregate — ready to be checked against its members.
  */
 import { promises as fs } from 'node:fs';
+import { fileExists } from '../fileExists';
 import * as path from 'node:path';
 import { KEYS, LEVELS, PREV_KEYS, T3_OTHER_ROWS } from '../../spec';
 import { cellLabel, normaliseBody, readValue, reportYear, type RawValue, type ReportData } from '../../core';
@@ -98,10 +99,6 @@ export const mergeCommand: Command = {
     ].join('\n'),
   async run(argv: string[], io: Io): Promise<number> {
     const args = parseArgs(argv, FLAGS);
-    if (hasFlag(args, 'help')) {
-      io.out(`${this.usage()}\n`);
-      return EXIT.ok;
-    }
     const output = flagValue(args, 'output');
     if (!output) throw new UsageError('请用 -o 给出汇总工作簿的文件名，如：-o 汇总.xlsx');
     if (!/\.xlsx$/i.test(output)) throw new UsageError('输出文件名应以 .xlsx 结尾');
@@ -138,7 +135,7 @@ export const mergeCommand: Command = {
       io.err('没有写出汇总。\n');
       return EXIT.findings;
     }
-    if (!hasFlag(args, 'force') && (await exists(target))) {
+    if (!hasFlag(args, 'force') && (await fileExists(target))) {
       io.err(`${output} 已存在；如要覆盖请加 --force\n`);
       return EXIT.findings;
     }
@@ -159,13 +156,4 @@ export const mergeCommand: Command = {
     return merged.problems.length ? EXIT.findings : EXIT.ok;
   },
 };
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.stat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
 

@@ -1,5 +1,6 @@
 /** `nianbao template -o 年报模板.xlsx [--data report.json]`: the self-checking template as a file (for WPS, old Excel). */
 import { promises as fs } from 'node:fs';
+import { fileExists } from '../fileExists';
 import * as path from 'node:path';
 import { writeTemplateWorkbook } from '../../xlsx/writeTemplate';
 import { isNotLocated } from '../../xlsx/readWorkbook';
@@ -23,10 +24,6 @@ export const templateCommand: Command = {
     ].join('\n'),
   async run(argv: string[], io: Io): Promise<number> {
     const args = parseArgs(argv, FLAGS);
-    if (hasFlag(args, 'help')) {
-      io.out(`${this.usage()}\n`);
-      return EXIT.ok;
-    }
     if (args.positional.length) throw new UsageError(`多余的参数：${args.positional.join(' ')}`);
     const output = flagValue(args, 'output');
     if (!output) throw new UsageError('请用 -o 给出输出文件名，如：-o 年报模板.xlsx');
@@ -34,7 +31,7 @@ export const templateCommand: Command = {
     const target = path.resolve(io.cwd, output);
     const dataFile = flagValue(args, 'data');
     if (dataFile && path.resolve(io.cwd, dataFile) === target) throw new UsageError('输出文件不能与 --data 的文件相同');
-    if (!hasFlag(args, 'force') && (await exists(target))) {
+    if (!hasFlag(args, 'force') && (await fileExists(target))) {
       io.err(`${output} 已存在；如要覆盖请加 --force\n`);
       return EXIT.findings;
     }
@@ -61,12 +58,3 @@ export const templateCommand: Command = {
     return EXIT.ok;
   },
 };
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.stat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}

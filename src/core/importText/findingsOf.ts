@@ -1,24 +1,7 @@
 /** The importer's findings: rule ids and severities from the spec, messages from the catalog. */
-import { getRule } from '../../spec';
 import type { Finding } from '../findings';
-import { renderMessage } from '../messages';
+import { makeFinding as make } from '../makeFinding';
 
-function make(ruleId: string, target: string, fields: Partial<Finding>): Finding {
-  const rule = getRule(ruleId);
-  const f: Finding = {
-    rule: rule.id,
-    target,
-    severity: rule.severity,
-    cells: [],
-    expected: null,
-    actual: null,
-    message: '',
-    explanation: null,
-    ...fields,
-  };
-  f.message = renderMessage(f);
-  return f;
-}
 
 /** A table, row or meta field that could not be found or read. */
 export function structure(target: string, detail: string, cells: string[] = []): Finding {

@@ -6,6 +6,7 @@
  * notes, threaded comments, protection, column widths/row heights and page layout — enough for src/excel.
  * The task pane's tests may reuse it: `new FakeExcel()`, then pass `fake.run` / `fake.isSetSupported` as deps.
  */
+import { columnLetters } from '../../core/address';
 import type {
   XlComment,
   XlCommentCollection,
@@ -107,16 +108,8 @@ const DEFAULT_FORMAT: Record<string, unknown> = {
 
 const key = (row: number, col: number): string => `${row},${col}`;
 
-export function colLetters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters, as the core writes them. */
+export const colLetters = columnLetters;
 
 function parseCell(a1: string): { row: number; col: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(a1.trim().toUpperCase());
