@@ -20,7 +20,7 @@ function sumText(f: Finding, keys: string[], label: (key: string) => string = te
   const text = shown
     .map((t, i) => `${i === 0 ? '' : ' + '}${label(t.k)} ${fmt(t.n)}`)
     .join('');
-  return many && shown.length < keys.length ? `${text}（其余各项为 0）` : text;
+  return many && shown.length < keys.length ? `${text}，其余各项为 0` : text;
 }
 
 function diff(f: Finding): string {

@@ -27,7 +27,7 @@ describe('message catalog', () => {
       values: { 't3.new.total': 5, 't3.new.natural': 3, 't3.new.business': 1, 't3.new.research': 0, 't3.new.nonprofit': 0, 't3.new.legal': 0, 't3.new.other': 0 },
     };
     const text = renderMessage(f);
-    expect(text).toBe('表三「本年新收申请」行：总计填报 5，但六类申请人相加为 4（自然人 3 + 商业企业 1（其余各项为 0）），相差 1。');
+    expect(text).toBe('表三「本年新收申请」行：总计填报 5，但六类申请人相加为 4（自然人 3 + 商业企业 1，其余各项为 0），相差 1。');
     expect(text).not.toMatch(/t3\.|SUM|=/);
   });
 });
