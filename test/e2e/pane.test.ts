@@ -4,68 +4,35 @@
  * browser). Outside Office, Office.onReady reports no host: the pane must explain where it belongs, with no console
  * error, no failed request and no request leaving our origin. A screenshot is kept in test-output/e2e/.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'acorn';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { validateManifest } from '../../scripts/manifest';
-import { createStaticServer, listen } from '../../scripts/staticServer';
 import { describeWithPrograms } from '../helpers/system';
+import { CHROMIUM, CHROMIUM_INSTALL_HINT, E2E_OUT as OUT, buildPane, foreignRequests, launchChromium, openPane as open, serve, type PageLog, type Served } from './harness';
 
-const CHROMIUM = '/usr/bin/chromium';
-const REPO = join(__dirname, '..', '..');
-const OUT = join(REPO, 'test-output', 'e2e');
 const DIST = join(OUT, 'dist');
 
-interface PageLog {
-  requests: string[];
-  consoleProblems: string[];
-  pageErrors: string[];
-  failed: string[];
-}
-
-describeWithPrograms('production pane in headless Chromium', [CHROMIUM], 'apt-get install -y chromium', () => {
-  let server: Server;
+describeWithPrograms('production pane in headless Chromium', [CHROMIUM], CHROMIUM_INSTALL_HINT, () => {
+  let served: Served;
   let origin: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    rmSync(DIST, { recursive: true, force: true });
-    mkdirSync(OUT, { recursive: true });
-    const build = spawnSync(
-      process.execPath,
-      [join(REPO, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production', '--output-path', DIST],
-      { cwd: REPO, encoding: 'utf8', env: { ...process.env, OFFICE_JS: '', MANIFEST_BUILD: '1' } },
-    );
-    if (build.status !== 0) throw new Error(`webpack failed:\n${build.stdout}\n${build.stderr}`);
-    server = createStaticServer({ root: DIST });
-    const port = await listen(server, 0, '127.0.0.1');
-    origin = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    buildPane(DIST);
+    served = await serve(DIST);
+    origin = served.origin;
+    browser = await launchChromium();
   }, 240000);
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await served?.close();
   });
 
-  async function openPane(setup?: (page: Page) => Promise<void>): Promise<{ page: Page; log: PageLog }> {
-    const page = await browser.newPage({ viewport: { width: 360, height: 760 }, locale: 'zh-CN' });
-    const log: PageLog = { requests: [], consoleProblems: [], pageErrors: [], failed: [] };
-    page.on('request', (r) => log.requests.push(r.url()));
-    page.on('requestfailed', (r) => log.failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') log.consoleProblems.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => log.pageErrors.push(e.message));
-    if (setup) await setup(page);
-    await page.goto(`${origin}/taskpane.html`);
-    return { page, log };
+  function openPane(setup?: (page: Page) => Promise<void>): Promise<{ page: Page; log: PageLog }> {
+    return open(browser, origin, { setup });
   }
 
   test('outside Office: explains it must run inside Excel; clean console; nothing leaves our origin', async () => {
@@ -80,7 +47,7 @@ describeWithPrograms('production pane in headless Chromium', [CHROMIUM], 'apt-ge
     expect(log.pageErrors).toEqual([]);
     expect(log.consoleProblems).toEqual([]);
     expect(log.failed).toEqual([]);
-    expect(log.requests.filter((u) => !u.startsWith(`${origin}/`))).toEqual([]);
+    expect(foreignRequests(log, origin)).toEqual([]);
     // office.js came from our own build, by a relative path, with the files it loads for a plain browser.
     const paths = log.requests.map((u) => new URL(u).pathname);
     expect(paths).toEqual(expect.arrayContaining([expect.stringMatching(/^\/office\/[\d.]+\/office\.js$/)]));
@@ -101,7 +68,7 @@ describeWithPrograms('production pane in headless Chromium', [CHROMIUM], 'apt-ge
     expect(await page.getByText('请在 Excel 中打开年报助手').count()).toBe(0);
     await page.screenshot({ path: join(OUT, 'pane-legacy-host.png') });
     expect(log.pageErrors).toEqual([]);
-    expect(log.requests.filter((u) => !u.startsWith(`${origin}/`))).toEqual([]);
+    expect(foreignRequests(log, origin)).toEqual([]);
     await page.close();
   });
 

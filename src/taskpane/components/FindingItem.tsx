@@ -41,6 +41,10 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   icon: { flexShrink: 0, fontSize: tokens.fontSizeBase400, marginTop: tokens.spacingVerticalXXS },
+  // The icon takes the severity's colour, as in the MessageBar, so a long list can be scanned by colour too.
+  errorIcon: { color: tokens.colorStatusDangerForeground1 },
+  warningIcon: { color: tokens.colorStatusWarningForeground3 },
+  infoIcon: { color: tokens.colorNeutralForeground3 },
   explanation: {
     padding: tokens.spacingVerticalXS,
     backgroundColor: tokens.colorNeutralBackground3,
@@ -83,7 +87,7 @@ export function FindingItem({ finding, onExplained }: FindingItemProps): React.J
   return (
     <li className={mergeClasses(styles.root, styles[finding.severity])} data-finding={id}>
       <button type="button" className={styles.select} onClick={() => void select.run(finding)} title="在工作簿中选中相关单元格">
-        <span className={styles.icon}>{look.icon}</span>
+        <span className={mergeClasses(styles.icon, styles[`${finding.severity}Icon`])}>{look.icon}</span>
         <span>{finding.message}</span>
       </button>
       <Busy busy={select.busy} label="正在选中单元格…" />

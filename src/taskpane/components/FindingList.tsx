@@ -1,6 +1,6 @@
 /** Findings grouped by severity (错误/核实/提示) and by table, each group with its count. */
 import * as React from 'react';
-import { CounterBadge, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { CounterBadge, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Finding } from '../../core';
 import { groupFindings } from '../findingGroups';
 import { severityLook } from '../severity';
@@ -9,6 +9,10 @@ import { FindingItem } from './FindingItem';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   heading: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, margin: 0 },
+  icon: { display: 'flex', fontSize: tokens.fontSizeBase500 },
+  error: { color: tokens.colorStatusDangerForeground1 },
+  warning: { color: tokens.colorStatusWarningForeground3 },
+  info: { color: tokens.colorNeutralForeground3 },
   tableHeading: { margin: 0, color: tokens.colorNeutralForeground2 },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   group: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -27,7 +31,7 @@ export function FindingList(props: { findings: Finding[]; onExplained: (finding:
         return (
           <section key={g.severity} className={styles.group} aria-labelledby={headingId}>
             <h2 className={styles.heading} id={headingId}>
-              {look.icon}
+              <span className={mergeClasses(styles.icon, styles[g.severity])}>{look.icon}</span>
               <Subtitle2>{look.label}</Subtitle2>
               <CounterBadge count={g.count} color={BADGE_COLOR[g.severity]} aria-label={`${g.count}项`} overflowCount={999} />
             </h2>

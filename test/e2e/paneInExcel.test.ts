@@ -1,0 +1,245 @@
+/**
+ * The PRODUCTION pane bundle as a task pane in headless Chromium, with Excel played by our typed fake: the request for
+ * office.js is answered with test/e2e/fakeOfficeHost.ts (bundled here with webpack), which reports an Excel host and
+ * backs `Excel.run` with src/excel/testing/fakeExcel.ts. The test then works like a clerk — insert the template, type
+ * a report with mistakes, 校验, select a finding, explain a warning, 清除标注, 生成报告正文 — and checks what the pane
+ * shows, what the workbook received, how many syncs the check took, a clean console and no request leaving our origin.
+ *
+ * Screenshots (380 px wide like an Excel task pane, device scale 2) always go to test-output/e2e/; with
+ * UPDATE_SCREENSHOTS=1 the README's screenshots in docs/screenshots/ are rewritten too.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import webpack from 'webpack';
+import { describeWithPrograms } from '../helpers/system';
+import type { FakeExcelHook, FakeExcelRecords } from './fakeOfficeHost';
+import { CHROMIUM, CHROMIUM_INSTALL_HINT, E2E_OUT, REPO, buildPane, foreignRequests, launchChromium, openPane, serve, type PageLog, type Served } from './harness';
+
+const DIST = join(E2E_OUT, 'dist-in-excel');
+const DOCS_SCREENSHOTS = join(REPO, 'docs', 'screenshots');
+const TASK_PANE = { viewport: { width: 380, height: 900 }, deviceScaleFactor: 2 };
+const OFFICE_JS = /\/office\/[^/]+\/office\.js$/;
+
+/** test/e2e/fakeOfficeHost.ts as one classic script (no eval: the pane's CSP allows only 'self' scripts). */
+async function bundleFakeHost(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'nianbao-fake-host-'));
+  try {
+    const compiler = webpack({
+      mode: 'development',
+      devtool: false,
+      target: ['web', 'es2020'],
+      context: REPO,
+      entry: join(__dirname, 'fakeOfficeHost.ts'),
+      output: { path: outDir, filename: 'fakeOfficeHost.js', iife: true },
+      resolve: { extensions: ['.ts', '.js'] },
+      module: {
+        rules: [
+          {
+            test: /\.ts$/,
+            exclude: /node_modules/,
+            use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'es2020', sourceMap: false } } },
+          },
+        ],
+      },
+      performance: { hints: false },
+    });
+    const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+      compiler.run((err, result) => {
+        compiler.close(() => undefined);
+        if (err || !result) reject(err ?? new Error('webpack gave no result'));
+        else resolve(result);
+      }),
+    );
+    if (stats.hasErrors()) throw new Error(`bundling the fake host failed:\n${stats.toString('errors-only')}`);
+    return readFileSync(join(outDir, 'fakeOfficeHost.js'), 'utf8');
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/** A screenshot into test-output/e2e/, and into docs/screenshots/ when UPDATE_SCREENSHOTS=1. */
+async function screenshot(page: Page, name: string, options: { fullPage?: boolean; docs?: boolean } = {}): Promise<void> {
+  const path = join(E2E_OUT, name);
+  await page.mouse.move(0, 0); // no button left in its hover colour
+  await page.screenshot({ path, fullPage: options.fullPage ?? false, animations: 'disabled', caret: 'hide' });
+  if (options.docs && process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    copyFileSync(path, join(DOCS_SCREENSHOTS, name));
+  }
+}
+
+interface HookWindow {
+  __FAKE_EXCEL_API__?: string;
+  __fakeExcel: FakeExcelHook;
+}
+
+const records = (page: Page): Promise<FakeExcelRecords> => page.evaluate(() => (window as unknown as HookWindow).__fakeExcel.records());
+
+describeWithPrograms('production pane inside a (fake) Excel, in headless Chromium', [CHROMIUM], CHROMIUM_INSTALL_HINT, () => {
+  let served: Served;
+  let browser: Browser;
+  let hostScript: string;
+
+  beforeAll(async () => {
+    buildPane(DIST);
+    hostScript = await bundleFakeHost();
+    served = await serve(DIST);
+    browser = await launchChromium();
+  }, 240000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  /** The pane in a task-pane-sized page whose office.js is the fake host claiming `apiVersion`. */
+  async function openInExcel(apiVersion: string): Promise<{ page: Page; log: PageLog }> {
+    return openPane(browser, served.origin, {
+      ...TASK_PANE,
+      setup: async (page) => {
+        await page.addInitScript((v) => {
+          (window as unknown as HookWindow).__FAKE_EXCEL_API__ = v;
+        }, apiVersion);
+        await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: hostScript }));
+      },
+    });
+  }
+
+  /** Nothing wider than the task pane: no horizontal scroll bar at 380 px. */
+  async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+  }
+
+  function expectCleanLog(log: PageLog): void {
+    expect(log.pageErrors).toEqual([]);
+    expect(log.consoleProblems).toEqual([]);
+    expect(log.failed).toEqual([]);
+    expect(foreignRequests(log, served.origin)).toEqual([]);
+  }
+
+  test("a clerk's session: install, type a report with mistakes, check, select, explain, clear, draft", async () => {
+    const { page, log } = await openInExcel('1.18');
+    const cellsContaining = (text: string): Promise<string[]> =>
+      page.evaluate((t) => (window as unknown as HookWindow).__fakeExcel.cellsContaining(t), text);
+
+    // A new workbook: the pane reads it and says the template is missing.
+    await page.getByRole('heading', { name: '年报助手' }).waitFor();
+    await page.getByText('模板未安装').waitFor();
+    expect(log.requests.map((u) => new URL(u).pathname)).toEqual(expect.arrayContaining([expect.stringMatching(OFFICE_JS)]));
+
+    // 插入年报模板
+    await page.getByRole('button', { name: '插入年报模板' }).click();
+    await page.getByText('模板已就绪').waitFor();
+    await page.getByText(/新建工作表：.*表二、表三、表四/).waitFor();
+    expect((await records(page)).sheets).toEqual(expect.arrayContaining(['表二', '表三', '表四']));
+
+    // The clerk types the report: consistent except for three mistakes.
+    const typed: Record<string, string | number> = {
+      // 5 new requests, all granted; but 上年结转 1 that was never handled or carried on: T3-BALANCE breaks.
+      't3.new.natural': 5,
+      't3.new.total': 5,
+      't3.granted.natural': 5,
+      't3.granted.total': 5,
+      't3.handled_total.natural': 5,
+      't3.handled_total.total': 5,
+      't3.carried_in.natural': 1,
+      't3.carried_in.total': 1,
+      't4.reconsideration.upheld': '三', // a count typed as a Chinese numeral
+      't2.licensing': '/', // a placeholder where a number belongs
+    };
+    await page.evaluate((values) => {
+      const h = (window as unknown as HookWindow).__fakeExcel;
+      h.fillClean();
+      h.put(values);
+      h.resetRuns();
+    }, typed);
+
+    // 校验
+    await page.getByRole('button', { name: '校验', exact: true }).click();
+    await page.getByText(/^发现 \d+ 个问题$/).waitFor();
+    const summary = (await page.getByText(/^错误 \d+ 项，核实 \d+ 项/).textContent()) ?? '';
+    expect(summary).toMatch(/^错误 3 项，核实 1 项（其中 1 项尚无说明），提示 0 项。有问题的单元格已标红，并附有批注说明。$/);
+    await expect(page.getByText('发现 4 个问题').count()).resolves.toBe(1);
+    const balance = page.locator('li[data-finding]', { hasText: '表三「自然人」列：本年新收 5 + 上年结转 1 = 6' });
+    await expect(balance.count()).resolves.toBe(1);
+    await expect(page.locator('li[data-finding]', { hasText: '表三「总计」列：本年新收 5 + 上年结转 1 = 6' }).count()).resolves.toBe(1);
+    await expect(page.locator('li[data-finding]', { hasText: '填的是文字“三”' }).count()).resolves.toBe(1);
+    const placeholder = page.locator('li[data-finding]', { hasText: '行政许可' });
+    await expect(placeholder.count()).resolves.toBe(1);
+    // Grouped by severity with counts: 错误 3, 核实 1.
+    await expect(page.locator('section[aria-labelledby="findings-error"]').getByLabel('3项').count()).resolves.toBe(1);
+    await expect(page.locator('section[aria-labelledby="findings-warning"]').getByLabel('1项').count()).resolves.toBe(1);
+
+    let rec = await records(page);
+    const checkRun = rec.runs.find((r) => r.ops.includes('add note'));
+    expect(checkRun).toBeDefined();
+    expect(checkRun?.syncs).toBeLessThanOrEqual(2);
+    for (const r of rec.runs) expect(r.syncs).toBeLessThanOrEqual(2); // the check and the status refresh after it
+    // Every cell of every finding is coloured and carries a note with the finding's message (4 messages, 10 cells).
+    expect(new Set(rec.ourNotes).size).toBe(4);
+    expect(rec.ourNotes).toHaveLength(10);
+    expect(rec.markedCells).toHaveLength(10);
+    // The status header now knows the report.
+    await page.getByText('沙坡头区香山乡人民政府').waitFor();
+
+    await expectNoHorizontalOverflow(page);
+    // The README screenshot: the whole pane after the check, every finding in view.
+    await screenshot(page, 'pane-findings.png', { fullPage: true, docs: true });
+
+    // Click a finding: its cells are selected in the workbook.
+    await balance.first().getByRole('button').first().click();
+    await page.waitForFunction(() => (window as unknown as HookWindow).__fakeExcel.records().selection !== null);
+    rec = await records(page);
+    expect(rec.selection?.sheet).toBe('表三');
+    expect(rec.activeSheet).toBe('表三');
+    expect(rec.runs.at(-1)?.ops).toEqual(expect.arrayContaining(['activate worksheet', 'select']));
+
+    // Keep the warning with a written explanation.
+    await placeholder.getByRole('button', { name: '保留并说明' }).click();
+    const explanation = '本年度未作出行政许可决定，按上级要求填“/”。';
+    await placeholder.getByRole('textbox').fill(explanation);
+    await placeholder.getByRole('button', { name: '保存说明' }).click();
+    await placeholder.getByText(explanation).waitFor();
+    await expect(placeholder.getByRole('button', { name: '修改说明' }).count()).resolves.toBe(1);
+    await page.getByText(/核实 1 项（其中 0 项尚无说明）/).waitFor();
+    expect(await cellsContaining('本年度未作出行政许可决定')).toEqual([expect.stringMatching(/^核实说明!/)]);
+    await screenshot(page, 'pane-explained.png');
+
+    // 清除标注: every mark of ours is gone.
+    await page.getByRole('button', { name: '清除标注' }).click();
+    await page.getByText('已清除校验标注，单元格恢复为校验前的格式。').waitFor();
+    rec = await records(page);
+    expect(rec.ourNotes).toEqual([]);
+    expect(rec.markedCells).toEqual([]);
+
+    // 生成报告正文
+    await page.getByRole('tab', { name: '报告正文' }).click();
+    await page.getByRole('button', { name: '生成报告正文' }).click();
+    await page.getByText('正文已写入「正文」工作表。', { exact: false }).waitFor();
+    await expect(page.getByRole('button', { name: '复制全文' }).count()).resolves.toBe(1);
+    expect(await page.locator('section[aria-label] h2').count()).toBeGreaterThan(3);
+    expect((await cellsContaining('沙坡头区香山乡人民政府')).some((c) => c.startsWith('正文!'))).toBe(true);
+    await expectNoHorizontalOverflow(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'pane-draft.png', { docs: true });
+    await screenshot(page, 'pane-draft-full.png', { fullPage: true });
+
+    // No error bar anywhere, a clean console, and nothing left our origin.
+    await expect(page.getByText('未完成').count()).resolves.toBe(0);
+    expectCleanLog(log);
+    await page.close();
+  });
+
+  test('an Excel older than ExcelApi 1.8: the plain Chinese message, no services touched', async () => {
+    const { page, log } = await openInExcel('1.7');
+    await page.getByText('此版本的 Excel 无法运行年报助手').waitFor();
+    await expect(page.getByRole('button', { name: '插入年报模板' }).count()).resolves.toBe(0);
+    expect((await records(page)).runs).toEqual([]);
+    await screenshot(page, 'pane-api-too-old.png');
+    expectCleanLog(log);
+    await page.close();
+  });
+});
