@@ -7,7 +7,6 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import ExcelJS from 'exceljs';
 import type { ReportData } from '../src/core';
 import { spawnSync } from 'node:child_process';
 import { writeTemplateWorkbook } from '../src/xlsx/writeTemplate';
@@ -42,46 +41,22 @@ async function makeFolder(n: number): Promise<string> {
   return dir;
 }
 
-function peakSampler(): { stop(): number } {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
-  return {
-    stop() {
-      clearInterval(timer);
-      return Math.max(peak, process.memoryUsage().rss) / 1048576;
-    },
-  };
+interface Measured {
+  seconds: number;
+  peakMb: number;
+  code: number;
 }
 
-let lastBarePeakMb = 0;
-
-async function bareLoad(files: readonly string[]): Promise<number> {
-  const sampler = peakSampler();
-  const t0 = performance.now();
-  for (const f of files) {
-    try {
-      await new ExcelJS.Workbook().xlsx.readFile(f);
-    } catch {
-      // the corrupt ones fail here too
-    }
-  }
-  const seconds = (performance.now() - t0) / 1000;
-  lastBarePeakMb = sampler.stop();
-  return seconds;
-}
-
-/** `nianbao check` in a fresh process (see checkChild.ts): its own time and peak memory, nothing of this one's. */
-async function check(files: readonly string[], threads: number): Promise<{ seconds: number; peakMb: number; code: number }> {
-  const child = spawnSync(process.execPath, [path.join(__dirname, 'checkChild.js')], {
+/** `nianbao check` (or, with `bare`, an exceljs load) in a fresh process: its own time and peak memory. */
+function measure(files: readonly string[], threads: number, mode: 'check' | 'bare' = 'check'): Measured {
+  const child = spawnSync(process.execPath, [path.join(__dirname, 'checkChild.js'), mode], {
     input: files.join('\n'),
     env: { ...process.env, NIANBAO_WORKERS: String(threads) },
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
-  if (child.status !== 0 && child.status !== 1) throw new Error(`check failed: ${child.stderr}`);
-  return JSON.parse(child.stdout.trim().split('\n').pop() as string) as { seconds: number; peakMb: number; code: number };
+  if (child.status !== 0 && child.status !== 1) throw new Error(`${mode} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop() as string) as Measured;
 }
 
 function line(label: string, n: number, seconds: number, extra = ''): void {
@@ -94,22 +69,20 @@ export async function run(): Promise<void> {
   const dir = await makeFolder(FILES);
   const files = readdirSync(dir).map((f) => path.join(dir, f));
   try {
-    // Warm both paths once so the comparison is not about JIT.
-    await bareLoad(files.slice(0, 20));
-    await check(files.slice(0, 20), 1);
-
     const sample = files.slice(0, 300);
-    const bare = await bareLoad(sample);
-    const one = await check(sample, 1);
-    line('bare exceljs load, 1 thread', sample.length, bare);
-    line('nianbao check, 1 thread', sample.length, one.seconds, `   ratio ${(one.seconds / bare).toFixed(2)} (aim < ${RATIO_AIM}; fresh process)   peak RSS ${one.peakMb.toFixed(0)} MB`);
-
+    const bare = measure(sample, 1, 'bare');
+    const one = measure(sample, 1);
+    line('bare exceljs load, 1 thread', sample.length, bare.seconds, `   peak RSS ${bare.peakMb.toFixed(0)} MB`);
+    line('nianbao check, 1 thread', sample.length, one.seconds, `   ratio ${(one.seconds / bare.seconds).toFixed(2)} (aim < ${RATIO_AIM})   peak RSS ${one.peakMb.toFixed(0)} MB`);
     for (const n of [250, 500, 1000]) {
-      const r = await check(files.slice(0, n), cores);
-      line(`nianbao check, ${cores} threads`, n, r.seconds, `   peak RSS ${r.peakMb.toFixed(0)} MB (aim < ${MEMORY_AIM_MB}; fresh process)`);
+      const r = measure(files.slice(0, n), cores);
+      line(`nianbao check, ${cores} threads`, n, r.seconds, `   peak RSS ${r.peakMb.toFixed(0)} MB (aim < ${MEMORY_AIM_MB})`);
     }
-    const bareAll = await bareLoad(files);
-    line('bare exceljs load, 1 thread', files.length, bareAll, `   peak RSS ${lastBarePeakMb.toFixed(0)} MB (this process, generator included)`);
+    const bareAll = measure(files, 1, 'bare');
+    const oneAll = measure(files, 1);
+    line('bare exceljs load, 1 thread', files.length, bareAll.seconds, `   peak RSS ${bareAll.peakMb.toFixed(0)} MB`);
+    line('nianbao check, 1 thread', files.length, oneAll.seconds, `   ratio ${(oneAll.seconds / bareAll.seconds).toFixed(2)}   peak RSS ${oneAll.peakMb.toFixed(0)} MB`);
+    process.stdout.write('(every line is a fresh process, as a supervisor runs it; "threads" = worker threads of one process)\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

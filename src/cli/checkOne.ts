@@ -60,12 +60,16 @@ export async function checkOne(file: string, cwd: string, previous?: PreviousInd
   const checked = checkRead(file, read.value);
   const findings = dropUnlocatedValueFindings(checked.findings, read.value.report);
   const jsonFindings = dropUnlocatedValueFindings(checked.result.findings, read.value.report);
+  // A batch keeps every file's outcome until the end: keep only what the aggregate check needs (a member's meta and
+  // values; an aggregate's addresses and explanations), so that memory stays flat as the folder grows.
+  const report = read.value.report;
+  const aggregate = report.meta.kind === 'aggregate';
   return {
     result: { ...checked.result, findings: jsonFindings, status: jsonFindings.length ? 'findings' : 'ok' },
     findings,
-    report: read.value.report,
-    addresses: read.value.addresses,
-    explanations: read.value.explanations,
+    report: { meta: report.meta, values: report.values, members: report.members },
+    addresses: aggregate ? read.value.addresses : undefined,
+    explanations: aggregate ? read.value.explanations : undefined,
     notes,
   };
 }
