@@ -206,15 +206,10 @@ function evalJump(rule: JumpRule, model: Model): Finding[] {
 function evalFormat(model: Model): Finding[] {
   if (!model.otherCombined) return [];
   const rule = RULES.find((r) => r.id === 'FORMAT-VERSION') as Rule;
-  return [
-    {
-      ...base(rule, 't3'),
-      cells: T3_COLUMNS.map((c) => `t3.${T3_OTHER_COMBINED_ROW}.${c.key}`),
-      expected: null,
-      actual: null,
-      code: 'other-combined',
-    },
-  ];
+  const cells = T3_COLUMNS.map((c) => `t3.${T3_OTHER_COMBINED_ROW}.${c.key}`);
+  const values: Record<string, number | null> = {};
+  for (const k of cells) values[k] = numberFor(model, k) ?? null;
+  return [{ ...base(rule, 't3'), cells, expected: null, actual: null, code: 'other-combined', values }];
 }
 
 /** Evaluate every rule that needs no narrative text and no member reports. Messages are rendered last. */

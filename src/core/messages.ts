@@ -54,6 +54,16 @@ function valueMessage(f: Finding, what: string, fix: string): string {
   return `${cellLabel(f.target)}应填${what}，${found(String(f.actual ?? ''))}。${fix}`;
 }
 
+/** `（合计 5 件，其中自然人 3 件、商业企业 2 件）` from a combined row's figures, when the finding carries them. */
+function combinedFigures(f: Finding): string {
+  const total = v(f, 't3.other_combined.total');
+  if (total === null) return '';
+  const parts = f.cells
+    .filter((k) => !k.endsWith('.total') && (v(f, k) ?? 0) !== 0)
+    .map((k) => `${columnLabel(k.split('.')[2])} ${fmt(v(f, k))} 件`);
+  return `（合计 ${fmt(total)} 件${parts.length ? `，其中${parts.join('、')}` : ''}）`;
+}
+
 export const MESSAGES: Record<string, Render> = {
   'T3-BALANCE': (f) => {
     const col = columnLabel(f.target);
@@ -120,10 +130,17 @@ export const MESSAGES: Record<string, Render> = {
     f.code === 'missing-member'
       ? `汇总报告列出的成员“${f.detail ?? ''}”没有提供报告，汇总数无法核对完整。`
       : `汇总报告${cellLabel(f.target)}填报 ${fmt(f.actual as number)}，各成员报告之和为 ${fmt(f.expected as number)}${diff(f)}。`,
-  'FORMAT-VERSION': (f) =>
-    f.code === 'other-combined'
-      ? `表三“（六）其他处理”按 2019 年试行格式合并为一行填报，2021 年格式要求分为“1.申请人无正当理由逾期不补正…”“2.申请人逾期未按收费通知要求缴纳费用…”“3.其他”三行。校验时已按合并数计入总计，请拆分为三行填报。`
-      : `${f.detail ?? f.target}使用了 2019 年试行格式，请按 2021 年格式（国办公开办函〔2021〕30号）重新填报。`,
+  'FORMAT-VERSION': (f) => {
+    if (f.code !== 'other-combined' && f.code !== 'other-combined-import') {
+      return `${f.detail ?? f.target}使用了 2019 年试行格式，请按 2021 年格式（国办公开办函〔2021〕30号）重新填报。`;
+    }
+    const head =
+      `表三“（六）其他处理”按 2019 年试行格式合并为一行填报${combinedFigures(f)}，2021 年格式要求分为` +
+      `“1.申请人无正当理由逾期不补正…”“2.申请人逾期未按收费通知要求缴纳费用…”“3.其他”三行。`;
+    return f.code === 'other-combined'
+      ? `${head}校验时已按合并数计入总计，请拆分为三行填报。`
+      : `${head}导入时无法拆分，这三行留空，请对照原报告拆分后填入。`;
+  },
   STRUCTURE: (f) => `${f.detail ?? `找不到${f.target}`}。`,
 };
 

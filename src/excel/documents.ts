@@ -3,8 +3,8 @@
  * figures of a published report. Neither ever overwrites what the user wrote: a redraft stops when sentences were
  * edited since the last draft (unless forced), and an import fills only empty cells.
  */
-import { KEY_POSITIONS } from '../spec';
-import { cellLabel, rangeA1, type Finding, type RawValue, type ReportData } from '../core';
+import { KEY_POSITIONS, T3_COLUMNS, T3_OTHER_COMBINED_ROW } from '../spec';
+import { cellLabel, makeFinding, rangeA1, type Finding, type RawValue, type ReportData } from '../core';
 import type { DraftOutcome, DraftSectionView, ImportOutcome } from '../taskpane/services';
 import type { XlContext } from './host';
 import { readInputs, type InputCell } from './readInputs';
@@ -124,5 +124,17 @@ export async function importIntoWorkbook(context: XlContext, importText: ImportF
     filled += 1;
   }
   await context.sync();
-  return { target, filled, keptUserValues: kept, findings: imported.findings };
+  return { target, filled, keptUserValues: kept, findings: [...imported.findings, ...unplacedCombinedRow(imported.report.values)] };
+}
+
+/**
+ * A 2019-style single （六）其他处理 row has no cells in the 2021 tables: its figures are not written, and a finding
+ * gives them to the clerk to split (nothing read is dropped in silence).
+ */
+function unplacedCombinedRow(values: Record<string, RawValue>): Finding[] {
+  const cells = T3_COLUMNS.map((c) => `t3.${T3_OTHER_COMBINED_ROW}.${c.key}`);
+  if (!cells.some((k) => !blank(values[k]))) return [];
+  const read: Record<string, number | null> = {};
+  for (const k of cells) read[k] = typeof values[k] === 'number' ? (values[k] as number) : null;
+  return [makeFinding('FORMAT-VERSION', 't3', { cells, values: read, code: 'other-combined-import' })];
 }

@@ -12,6 +12,8 @@ import {
   EXPLANATION_SHEET_NAME,
   REPORT_KINDS,
   LEVELS,
+  T3_COLUMNS,
+  T3_OTHER_COMBINED_ROW,
 } from '../spec';
 import { fromA1, workbookName, type Finding, type RawValue, type ReportData } from '../core';
 import type { ReadOutcome, ReadReport } from '../cli/inputs';
@@ -76,7 +78,9 @@ function sheetByName(grid: Grid, name: string): SheetGrid | undefined {
 function locateByNames(wb: ExcelJS.Workbook, grid: Grid): Map<string, CellRef> {
   const out = new Map<string, CellRef>();
   // getRanges per key, not `definedNames.model`: the model resolves every name in the workbook (500 and more).
-  for (const key of KEY_POSITIONS.keys()) {
+  // Our inputs, and the marked 2019 （六） row a template may carry for a report that had one (see writeTemplate).
+  const combined = T3_COLUMNS.map((c) => `t3.${T3_OTHER_COMBINED_ROW}.${c.key}`);
+  for (const key of [...KEY_POSITIONS.keys(), ...combined]) {
     const range = wb.definedNames.getRanges(workbookName(key)).ranges[0];
     const m = range ? /^'?(.*?)'?!\$?([A-Z]+)\$?(\d+)/.exec(range) : null;
     if (!m) continue;
@@ -143,6 +147,8 @@ export function readWorkbook(wb: ExcelJS.Workbook): ReadReport {
   const meta: Record<string, string | number> = {};
   for (const [key, ref] of cells) {
     const v = valueAt(ref);
+    // The marked 2019 row, once cleared after splitting, is simply gone.
+    if (key.startsWith(`t3.${T3_OTHER_COMBINED_ROW}.`) && (v === null || v === '')) continue;
     if (key.startsWith('meta.')) {
       const s = metaValue(v);
       if (s !== undefined) meta[key.slice(5)] = s;

@@ -11,6 +11,9 @@ import {
   LEVELS,
   REPORT_KINDS,
   SHEETS,
+  T3_COLUMNS,
+  T3_FIRST_VALUE_COL,
+  T3_OTHER_COMBINED_ROW,
   TEMPLATE_VERSION,
   type LayoutCell,
   type SheetLayout,
@@ -163,7 +166,38 @@ function drawSheet(wb: ExcelJS.Workbook, layout: SheetLayout, report: ReportData
       cell.value = c.text;
     }
   }
+  if (layout.id === 't3') drawCombinedOtherRow(wb, ws, layout, report);
   return ws;
+}
+
+/**
+ * Report data with a 2019-style single （六）其他处理 row (`t3.other_combined.*`): the 2021 table has no cells for it,
+ * so its figures go in a marked row under the table, named like every input, to be split by the clerk. Nothing read
+ * is lost, and reading the file back gives the same report.
+ */
+function drawCombinedOtherRow(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, layout: SheetLayout, report: ReportData | undefined): void {
+  const keys = T3_COLUMNS.map((c) => `t3.${T3_OTHER_COMBINED_ROW}.${c.key}`);
+  const values = keys.map((k) => report?.values[k]);
+  if (values.every((v) => v === undefined || v === null || v === '')) return;
+  const row = layout.rowCount + 2; // 1-based, one blank row under the table
+  ws.mergeCells(row, 1, row, T3_FIRST_VALUE_COL);
+  const label = ws.getCell(row, 1);
+  label.value = '原报告按 2019 年格式合并填报的“（六）其他处理”（不属于 2021 年格式：请拆分填入上面三行后清空本行）';
+  ws.getRow(row).height = 45;
+  keys.forEach((key, i) => {
+    const cell = ws.getCell(row, T3_FIRST_VALUE_COL + 1 + i);
+    const v = values[i];
+    cell.value = v === undefined || v === null ? null : typeof v === 'boolean' ? String(v) : v;
+    cell.protection = { locked: false };
+    wb.definedNames.add(`${quoteSheet(layout.name)}!${toA1(row - 1, T3_FIRST_VALUE_COL + i, true)}`, workbookName(key));
+  });
+  for (let c = 1; c <= T3_FIRST_VALUE_COL + keys.length; c += 1) {
+    const cell = ws.getCell(row, c);
+    cell.font = { name: FONT_NAME, size: 10 };
+    cell.alignment = { vertical: 'middle', horizontal: c <= T3_FIRST_VALUE_COL ? 'left' : 'center', wrapText: true };
+    cell.border = BORDER;
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL_WARNING } };
+  }
 }
 
 function drawCheckSheet(wb: ExcelJS.Workbook, check: CheckSheet): ExcelJS.Worksheet {

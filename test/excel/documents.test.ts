@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { ReportData } from '../../src/core';
 import type { DraftFunction } from '../../src/excel/documents';
 import { NARRATIVE_SHEET } from '../../src/excel/workbook';
@@ -68,7 +69,7 @@ describe('导入已发布报告', () => {
 
   test('the core importer reads a published text into the workbook', async () => {
     const { readFileSync, readdirSync } = await import('node:fs');
-    const dir = '/work/shared/seeds';
+    const dir = path.resolve(__dirname, '../../../shared/seeds');
     const file = readdirSync(dir).find((f) => f.endsWith('.txt'));
     if (!file) throw new Error('no seed text');
     const { services, fake } = setup();
@@ -76,5 +77,18 @@ describe('导入已发布报告', () => {
     const out = await services.importPublished(readFileSync(`${dir}/${file}`, 'utf8'), 'current');
     expect(out.filled).toBeGreaterThan(100);
     expect(typeof fake.getValue('表三', addressOf('t3.new.total').a1)).toBe('number');
+  });
+
+  test('a 2019-style single （六） row is not dropped in silence: its figures come back as a finding', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(path.resolve(__dirname, '../../../shared/fixtures/reports/002/source.txt'), 'utf8');
+    const { services, fake } = setup();
+    await services.installTemplate();
+    const out = await services.importPublished(text, 'current');
+    const f = out.findings.find((x) => x.rule === 'FORMAT-VERSION');
+    expect(f).toMatchObject({ target: 't3', code: 'other-combined-import' });
+    expect(f?.message).toContain('（合计 0 件）');
+    expect(f?.message).toContain('导入时无法拆分');
+    expect(fake.getValue('表三', addressOf('t3.other_other.total').a1)).toBe('');
   });
 });

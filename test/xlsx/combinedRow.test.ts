@@ -1,0 +1,50 @@
+/** A report with the 2019 single （六）其他处理 row survives a trip through the template file: nothing read is lost. */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { checkReport, parseReportData, type ReportData } from '../../src/core';
+import { importPublishedText } from '../../src/core/importText';
+import { loadWorkbookBytes, readWorkbook } from '../../src/xlsx/readWorkbook';
+import { writeTemplateWorkbook } from '../../src/xlsx/writeTemplate';
+
+const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/reports');
+
+async function roundTrip(report: ReportData): Promise<ReportData> {
+  const wb = await writeTemplateWorkbook({ report });
+  const loaded = await loadWorkbookBytes(Buffer.from(await wb.xlsx.writeBuffer()));
+  if (!loaded.ok) throw new Error(loaded.error);
+  return readWorkbook(loaded.workbook).report;
+}
+
+const ids = (r: ReportData): string[] => checkReport(r).map((f) => `${f.rule}:${f.target}`).sort();
+
+describe('the 2019 single （六） row in a template file', () => {
+  test('fixture 002 data: written under table 三, read back, checked the same', async () => {
+    const parsed = parseReportData(JSON.parse(readFileSync(path.join(FIXTURES, '002/expected.json'), 'utf8')));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const report = parsed.report;
+    (report.values as Record<string, number>)['t3.other_combined.natural'] = 3;
+    (report.values as Record<string, number>)['t3.other_combined.total'] = 3;
+    (report.values as Record<string, number>)['t3.handled_total.natural'] += 3;
+    (report.values as Record<string, number>)['t3.handled_total.total'] += 3;
+    (report.values as Record<string, number>)['t3.new.natural'] += 3;
+    (report.values as Record<string, number>)['t3.new.total'] += 3;
+    const back = await roundTrip(report);
+    expect(back.values['t3.other_combined.natural']).toBe(3);
+    expect(ids(back)).toEqual(ids(report));
+    expect(ids(back)).toEqual(['FORMAT-VERSION:t3', 'T4-TOTAL:litigation_after', 'T4-TOTAL:reconsideration']);
+  });
+
+  test('an imported published text keeps its combined row through nianbao import -o x.xlsx', async () => {
+    const imported = importPublishedText(readFileSync(path.join(FIXTURES, '003/source.txt'), 'utf8'));
+    const back = await roundTrip(imported.report);
+    expect(ids(back)).toEqual(ids(imported.report));
+    expect(ids(back).filter((x) => x.startsWith('VALUE-EMPTY'))).toEqual([]);
+  });
+
+  test('a report without it gets no extra row', async () => {
+    const parsed = parseReportData(JSON.parse(readFileSync(path.join(FIXTURES, '001/expected.json'), 'utf8')));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const wb = await writeTemplateWorkbook({ report: parsed.report });
+    expect(wb.getWorksheet('表三')?.rowCount).toBe(29);
+  });
+});
