@@ -6,21 +6,10 @@ import fc from 'fast-check';
 import { checkReport } from '../../src/core';
 import { importPublishedText } from '../../src/core/importText';
 import { cases, tableValues } from './cases';
+import { seeded as rng } from '../helpers/reports';
 
 const FOOTER = /^\s*[-－—–]\s*\d{1,3}\s*[-－—–]\s*$/;
 const isWide = (ch: string | undefined): boolean => ch !== undefined && ch.charCodeAt(0) > 0x2e7f;
-
-/** A small deterministic generator, so fast-check's seed decides every choice. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Variation {
   seed: number;
