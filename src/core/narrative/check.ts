@@ -47,12 +47,38 @@ interface Mention {
   end: number;
 }
 
+/** Chinese numerals before 件 (受理申请三件, 二十一件); only with 件, so 一是、三审三校 are never read as numbers. */
+const CHINESE_COUNT = /(?<![零〇一二两三四五六七八九十百千第])([零〇一二两三四五六七八九十百千]+)件/g;
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** 二十一 → 21, 一百零五 → 105, 十二 → 12; undefined for what is not a well-formed numeral. */
+export function chineseNumber(text: string): number | undefined {
+  let total = 0;
+  let digit: number | undefined;
+  for (const ch of text) {
+    if (ch in DIGITS) {
+      if (digit !== undefined && digit !== 0) return undefined;
+      digit = DIGITS[ch];
+    } else if (ch in UNITS) {
+      total += (digit ?? (total === 0 ? 1 : undefined) ?? Number.NaN) * UNITS[ch];
+      digit = undefined;
+    } else return undefined;
+  }
+  total += digit ?? 0;
+  return Number.isFinite(total) ? total : undefined;
+}
+
 function mentions(sentence: string): Mention[] {
   const out: Mention[] = [];
   for (const m of sentence.matchAll(NUMBER)) {
     out.push({ value: Number(m[1].replace(/,/g, '')), unit: m[2] ?? '', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
-  return out;
+  for (const m of sentence.matchAll(CHINESE_COUNT)) {
+    const value = chineseNumber(m[1]);
+    if (value !== undefined) out.push({ value, unit: '件', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** The clause words right before a mention: back to the previous number or clause break. */
