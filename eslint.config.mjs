@@ -35,6 +35,22 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', hostFree], 'no-restricted-globals': ['error', 'window', 'document', 'Excel', 'Office', 'process', 'fetch', 'XMLHttpRequest'] },
   },
   {
+    // The workbook reader runs in Node, in the task pane's worker and in the offline page: plain bytes in, no host.
+    files: ['src/workbook/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['exceljs', 'react', 'react-dom', '@fluentui/*', 'docx', 'node:*', 'fs', 'path', 'os', 'child_process', 'zlib', 'worker_threads'], message: 'src/workbook runs in browsers too: no node modules, exceljs or UI.' },
+            { group: ['**/excel/**', '**/taskpane/**', '**/cli/**', '**/xlsx/**'], message: 'src/workbook must not import host code.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'Excel', 'Office', 'process', 'Buffer', 'fetch', 'XMLHttpRequest'],
+    },
+  },
+  {
     files: ['src/taskpane/**'],
     // The entry is the one place that creates the Excel services and hands them to the components.
     ignores: ['src/taskpane/index.tsx'],

@@ -4,21 +4,8 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { Finding, ReportData } from '../core';
-
-export interface ReadReport {
-  report: ReportData;
-  /** '2021', or '2019' when a table was recognised in the trial layout. */
-  format: string;
-  /** Explanations (说明) stored with the report, by `rule:target`. */
-  explanations?: Map<string, string>;
-  /** Where each key was read from, e.g. `表三!D5`. */
-  addresses?: Map<string, string>;
-  /** Findings the reader itself made (STRUCTURE, FORMAT-VERSION, inferred splits). */
-  findings?: Finding[];
-}
-
-export type ReadOutcome = { ok: true; value: ReadReport } | { ok: false; error: string };
+import type { ReadOutcome } from '../core';
+export type { ReadReport, ReadOutcome } from '../core';
 
 export interface InputReader {
   /** Lower-case extensions with the dot. */

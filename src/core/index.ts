@@ -15,3 +15,4 @@ export * from './aggregate';
 export * from './checkReport';
 export * from './formulas';
 export * from './narrative';
+export * from './grid';

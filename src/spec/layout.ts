@@ -329,3 +329,7 @@ export function getSheet(id: SheetId): SheetLayout {
  * row per finding (rule id + target identify it). Written by the task pane, read by the command line.
  */
 export const EXPLANATION_COLUMNS = ['规则', '对象', '问题', '说明', '记录时间'] as const;
+
+/** The member list of an aggregate report (written by `merge`, read back by every reader). */
+export const MEMBERS_SHEET_NAME = '汇总成员';
+export const MEMBERS_COLUMNS = ['序号', '机关名称', '报告年度', '来源文件'] as const;

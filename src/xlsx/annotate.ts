@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { SEVERITIES, type Severity } from '../spec';
 import { fromA1, type FileResult } from '../core';
-import { loadWorkbook } from './readWorkbook';
+import { loadWorkbookForWriting } from './readWorkbook';
 
 type JsonFinding = FileResult['findings'][number];
 
@@ -75,7 +75,7 @@ export type AnnotateOutcome = { ok: true; file: string; marked: number } | { ok:
  */
 export async function annotateWorkbookFile(source: string, dest: string, findings: readonly JsonFinding[]): Promise<AnnotateOutcome> {
   if (path.resolve(source) === path.resolve(dest)) return { ok: false, error: '标注副本不能覆盖原文件' };
-  const loaded = await loadWorkbook(source, { forWriting: true });
+  const loaded = await loadWorkbookForWriting(source);
   if (!loaded.ok) return loaded;
   const marked = markFindings(loaded.workbook, findings);
   await fs.mkdir(path.dirname(dest), { recursive: true });

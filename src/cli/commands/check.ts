@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { LIMITS } from '../../xlsx/inspectFile';
+import { LIMITS } from '../../workbook';
 import { annotateWorkbookFile, annotatedNames } from '../../xlsx/annotate';
 import { writeSummaryFile } from '../../xlsx/writeSummary';
 import { normaliseBody, reportYear, summarise, type CheckResult, type FileResult } from '../../core';

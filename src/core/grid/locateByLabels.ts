@@ -14,10 +14,10 @@ import {
   T3_ROWS,
   T4_GROUPS,
   T4_OUTCOMES,
-  getRule,
-} from '../spec';
-import { renderMessage, type Finding } from '../core';
-import type { CellRef, Grid, SheetGrid, TextCell } from './grid';
+} from '../../spec';
+import { makeFinding } from '../makeFinding';
+import type { Finding } from '../findings';
+import type { CellRef, Grid, GridSheet, TextCell } from './grid';
 import { coreLabel, normaliseLabel, similarity } from './labelMatch';
 
 export interface Located {
@@ -31,17 +31,11 @@ export interface Located {
 const ROW_MATCH = 0.6;
 
 export function structureFinding(target: string, detail: string): Finding {
-  const rule = getRule('STRUCTURE');
-  const f: Finding = { rule: rule.id, target, severity: rule.severity, cells: [], expected: null, actual: null, message: '', explanation: null, detail };
-  f.message = renderMessage(f);
-  return f;
+  return makeFinding('STRUCTURE', target, { detail });
 }
 
 function formatFinding(target: string, detail: string): Finding {
-  const rule = getRule('FORMAT-VERSION');
-  const f: Finding = { rule: rule.id, target, severity: rule.severity, cells: [], expected: null, actual: null, message: '', explanation: null, detail, code: 'table' };
-  f.message = renderMessage(f);
-  return f;
+  return makeFinding('FORMAT-VERSION', target, { detail, code: 'table' });
 }
 
 function allTexts(grid: Grid): TextCell[] {
@@ -73,7 +67,7 @@ function stripHeads(text: string): string {
 }
 
 interface T3Columns {
-  sheet: SheetGrid;
+  sheet: GridSheet;
   headerRow: number;
   cols: Map<string, number>;
 }
@@ -106,7 +100,7 @@ interface RowCandidate {
   otherHead: boolean;
 }
 
-function t3Candidates(sheet: SheetGrid, headerRow: number, firstValueCol: number): RowCandidate[] {
+function t3Candidates(sheet: GridSheet, headerRow: number, firstValueCol: number): RowCandidate[] {
   const out: RowCandidate[] = [];
   const rows = [...sheet.rows.keys()].filter((r) => r > headerRow && r <= headerRow + 45).sort((a, b) => a - b);
   for (const r of rows) {
@@ -333,8 +327,7 @@ function locateT4(grid: Grid, out: Located): void {
   const allCols = chunks.flatMap((c) => [...c.values()]);
   let dataRow = headerRow + 1;
   for (let r = headerRow + 1; r <= headerRow + 3; r += 1) {
-    const row = sheet.ws.getRow(r + 1);
-    if (allCols.some((c) => row.getCell(c + 1).value !== null && row.getCell(c + 1).value !== undefined)) {
+    if (allCols.some((c) => sheet.value(r, c) !== null)) {
       dataRow = r;
       break;
     }
@@ -373,11 +366,11 @@ const META_LABELS: Record<string, string[]> = {
 
 /** The value cell for a list label: the first filled cell to its right, else the cell next to it. */
 function rightOf(label: TextCell): CellRef {
-  const row = label.sheet.ws.getRow(label.row + 1);
+  const { sheet, row } = label;
   for (let c = label.col + 1; c <= label.col + 3; c += 1) {
-    const cell = row.getCell(c + 1);
-    if (cell.type === 1 /* Merge */) continue;
-    if (cell.value !== null && cell.value !== undefined && cell.value !== '') return { sheet: label.sheet, row: label.row, col: c };
+    if (sheet.covered(row, c)) continue;
+    const v = sheet.value(row, c);
+    if (v !== null && v !== '') return { sheet, row, col: c };
   }
   return { sheet: label.sheet, row: label.row, col: label.col + 1 };
 }
@@ -413,13 +406,4 @@ export function locateByLabels(grid: Grid): Located {
   locateT4(grid, out);
   locateLists(grid, out);
   return out;
-}
-
-/** A report title naming the body and year, e.g. 「XX区人民政府2024年政府信息公开工作年度报告」. */
-export function titleMeta(grid: Grid): { body?: string; year?: number } {
-  for (const t of allTexts(grid)) {
-    const m = /^(.*?)(\d{4})年(?:度)?政府信息公开工作年度报告/.exec(t.text.normalize('NFKC').replace(/[\s\u3000]+/g, ''));
-    if (m) return { body: m[1] ? m[1].replace(/^[《“]/, '') : undefined, year: Number(m[2]) };
-  }
-  return {};
 }
