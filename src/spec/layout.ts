@@ -175,7 +175,8 @@ function buildT3(): SheetLayout {
 function buildT4(): SheetLayout {
   const cells: LayoutCell[] = [
     { row: 0, col: 0, colSpan: 15, role: 'title', text: '四、政府信息公开行政复议、行政诉讼情况' },
-    { row: 1, col: 0, rowSpan: 2, colSpan: 5, role: 'header', text: '行政复议' },
+    // As the format draws it: 行政复议's five outcomes each merged down two rows, beside the two 行政诉讼 groups.
+    { row: 1, col: 0, colSpan: 5, role: 'header', text: '行政复议' },
     { row: 1, col: 5, colSpan: 10, role: 'header', text: '行政诉讼' },
     { row: 2, col: 5, colSpan: 5, role: 'header', text: '未经复议直接起诉' },
     { row: 2, col: 10, colSpan: 5, role: 'header', text: '复议后起诉' },
@@ -183,7 +184,8 @@ function buildT4(): SheetLayout {
   T4_GROUPS.forEach((g, gi) =>
     T4_OUTCOMES.forEach((o, oi) => {
       const col = gi * 5 + oi;
-      cells.push({ row: 3, col, role: 'header', text: o.label });
+      if (gi === 0) cells.push({ row: 2, col, rowSpan: 2, role: 'header', text: o.label });
+      else cells.push({ row: 3, col, role: 'header', text: o.label });
       cells.push({ row: 4, col, role: 'input', key: t4Key(g.key, o.key) });
     }),
   );

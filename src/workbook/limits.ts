@@ -25,7 +25,7 @@ export const LIMITS = {
   maxCoveredCells: 2_000_000,
 } as const;
 
-export type Limits = typeof LIMITS;
+export type Limits = { readonly [K in keyof typeof LIMITS]: number };
 
 export function mb(bytes: number): string {
   return `${(bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 1 : 0)} MB`;

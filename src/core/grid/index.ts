@@ -4,6 +4,6 @@
  */
 export * from './grid';
 export * from './labelMatch';
-export * from './locateByLabels';
+export * from './locate';
 export * from './reportMeta';
 export * from './readGrid';

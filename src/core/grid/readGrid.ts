@@ -21,7 +21,7 @@ import type { Finding } from '../findings';
 import type { RawValue, ReportData } from '../report';
 import type { CellRef, Grid, GridSheet, GridValue } from './grid';
 import { normaliseLabel } from './labelMatch';
-import { locateByLabels, structureFinding, type Located } from './locateByLabels';
+import { locateByLabels, structureFinding, type Located } from './locate';
 import { findReportMeta, type MetaSources } from './reportMeta';
 
 export interface ReadReport {
