@@ -335,3 +335,9 @@ export const EXPLANATION_COLUMNS = ['规则', '对象', '问题', '说明', '记
 /** The member list of an aggregate report (written by `merge`, read back by every reader). */
 export const MEMBERS_SHEET_NAME = '汇总成员';
 export const MEMBERS_COLUMNS = ['序号', '机关名称', '报告年度', '来源文件'] as const;
+
+/** The hidden sheet where the task pane keeps the formats it changed, to restore them. */
+export const STORE_SHEET_NAME = '_年报助手';
+
+/** Sheets the tool writes beside the tables: never searched for the tables' labels. */
+export const TOOL_SHEET_NAMES: readonly string[] = [CHECK_SHEET_NAME, EXPLANATION_SHEET_NAME, MEMBERS_SHEET_NAME, STORE_SHEET_NAME];

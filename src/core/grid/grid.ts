@@ -3,7 +3,7 @@
  * Excel adapter (used ranges loaded through office.js). The label locator searches it; report data is read from it.
  * Rows and columns are 0-based, as in spec/layout.ts.
  */
-import { normaliseLabel } from './labelMatch';
+import { coreOfNormalised, normaliseLabel } from './labelMatch';
 
 /** A cell value as read: what report data holds (number, text, boolean, blank), or an object readValue understands. */
 export type GridValue = number | string | boolean | null | Date | GridProblemValue;
@@ -21,6 +21,8 @@ export interface TextCell {
   text: string;
   /** normaliseLabel(text). */
   norm: string;
+  /** coreLabel(text): normalised, leading enumerators (一、 （三） 1.) removed. */
+  core: string;
 }
 
 export interface GridSheet {
@@ -93,7 +95,8 @@ export function makeSheet(name: string, hidden: boolean, cells: Iterable<GridCel
     if (c.row > lastRow) lastRow = c.row;
     const text = textOf(c.value);
     if (text === null || text.trim() === '') continue;
-    const tc: TextCell = { sheet, row: c.row, col: c.col, text, norm: normaliseLabel(text) };
+    const norm = normaliseLabel(text);
+    const tc: TextCell = { sheet, row: c.row, col: c.col, text, norm, core: coreOfNormalised(norm) };
     texts.push(tc);
   }
   texts.sort((a, b) => a.row - b.row || a.col - b.col);

@@ -20,7 +20,12 @@ const ENUMERATOR = /^(?:[一二三四五六七八九十]+[、.,]|\(?[一二三�
 
 /** The label without its leading enumerators (一、 （三） 1.), normalised. */
 export function coreLabel(text: string): string {
-  let s = normaliseLabel(text);
+  return coreOfNormalised(normaliseLabel(text));
+}
+
+/** coreLabel of a text already normalised. */
+export function coreOfNormalised(norm: string): string {
+  let s = norm;
   for (let i = 0; i < 3; i += 1) {
     const next = s.replace(ENUMERATOR, '');
     if (next === s) break;
@@ -43,6 +48,23 @@ function bigrams(s: string): Map<string, number> {
 export function similarity(a: string, b: string): number {
   if (a === b) return 1;
   if (!a || !b) return 0;
+  return dice(a, b);
+}
+
+/**
+ * Whether two labels are at least `min` similar. Labels whose lengths alone rule it out are not compared: two
+ * strings of n and m characters share at most min(n, m) − 1 bigrams, so Dice ≤ 2·min / (n + m − 2).
+ */
+export function similarAtLeast(a: string, b: string, min: number): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const la = Math.max(a.length - 1, 1);
+  const lb = Math.max(b.length - 1, 1);
+  if ((2 * Math.min(la, lb)) / (la + lb) < min) return false;
+  return dice(a, b) >= min;
+}
+
+function dice(a: string, b: string): number {
   const x = bigrams(a);
   const y = bigrams(b);
   let common = 0;

@@ -15,6 +15,7 @@ import {
   REPORT_KINDS,
   T3_COLUMNS,
   T3_OTHER_COMBINED_ROW,
+  TOOL_SHEET_NAMES,
 } from '../../spec';
 import { fromA1, toA1, workbookName } from '../address';
 import type { Finding } from '../findings';
@@ -146,7 +147,7 @@ function metaValue(v: GridValue): string | undefined {
 export interface ReadGridOptions {
   /** The file's name (without folders), the last source of the unit's name and year. */
   fileName?: string;
-  /** Sheets not to search by labels (e.g. the adapter's own store). */
+  /** Sheets not to search by labels; by default the sheets the tool itself writes (校验, 核实说明, …). */
   ignoreSheets?: readonly string[];
 }
 
@@ -155,7 +156,8 @@ export function readGridReport(grid: Grid, names: ReadonlyMap<string, string>, o
   const named = locateByNames(grid, names);
   const tableKeys = [...KEY_POSITIONS.keys()].filter((k) => /^t[234]\./.test(k));
   const needLabels = tableKeys.some((k) => !named.has(k));
-  const searchable: Grid = options.ignoreSheets?.length ? { sheets: grid.sheets.filter((s) => !options.ignoreSheets?.includes(s.name)) } : grid;
+  const ignore = options.ignoreSheets ?? TOOL_SHEET_NAMES;
+  const searchable: Grid = { sheets: grid.sheets.filter((s) => !ignore.includes(s.name)) };
   let located: Located = { cells: new Map(), findings: [], notLocated: new Set() };
   if (needLabels) located = locateByLabels(searchable);
   // Names win; labels fill what names do not give. A key found by neither stays not located.

@@ -2,7 +2,7 @@
 import { makeFinding } from '../../makeFinding';
 import type { Finding } from '../../findings';
 import type { CellRef, Grid, TextCell } from '../grid';
-import { coreLabel, normaliseLabel, similarity } from '../labelMatch';
+import { coreLabel, normaliseLabel, similarAtLeast } from '../labelMatch';
 
 export interface Located {
   cells: Map<string, CellRef>;
@@ -29,6 +29,7 @@ export function allTexts(grid: Grid): TextCell[] {
 /** Text cells equal to a header word, or close to it for longer words. */
 export function findHeader(texts: readonly TextCell[], label: string, minSimilarity = 0.8): TextCell[] {
   const want = normaliseLabel(label);
+  const core = coreLabel(label);
   const loose = want.length >= 4;
-  return texts.filter((t) => t.norm === want || (loose && similarity(coreLabel(t.text), coreLabel(label)) >= minSimilarity));
+  return texts.filter((t) => t.norm === want || (loose && similarAtLeast(t.core, core, minSimilarity)));
 }

@@ -24,24 +24,33 @@ function rightOf(label: TextCell): CellRef {
   return { sheet: label.sheet, row: label.row, col: label.col + 1 };
 }
 
+/** The first text cell of each normalised text. */
+function byText(texts: readonly TextCell[]): Map<string, TextCell> {
+  const index = new Map<string, TextCell>();
+  for (const t of texts) if (!index.has(t.norm)) index.set(t.norm, t);
+  return index;
+}
+
 export function locateLists(grid: Grid, out: Located): void {
-  const texts = allTexts(grid);
+  const index = byText(allTexts(grid));
+  const find = (labels: readonly string[]): TextCell | undefined => labels.map((l) => index.get(normaliseLabel(l))).find(Boolean);
   for (const [key, labels] of Object.entries(META_LABELS)) {
-    const hit = labels.map((l) => texts.find((t) => t.norm === normaliseLabel(l))).find(Boolean);
+    const hit = find(labels);
     if (hit) out.cells.set(key, rightOf(hit));
   }
   for (const def of KEY_INDEX.values()) {
     if (def.table !== 'fee' && def.table !== 'extra') continue;
-    const hit = texts.find((t) => t.norm === normaliseLabel(def.label) || t.norm === normaliseLabel(def.short));
+    const hit = find([def.label, def.short]);
     if (hit) out.cells.set(def.key, { sheet: hit.sheet, row: hit.row, col: hit.col + 1 });
   }
   // Last year's figures: only on a sheet about last year, where the labels are the short key labels.
   const prevSheet = grid.sheets.find((s) => s.name.includes('上年'));
   if (prevSheet) {
+    const prevIndex = byText(prevSheet.texts);
     for (const key of PREV_KEYS) {
       const def = KEY_INDEX.get(key);
       if (!def) continue;
-      const hit = prevSheet.texts.find((t) => t.norm === normaliseLabel(def.short) || t.norm === normaliseLabel(def.label));
+      const hit = prevIndex.get(normaliseLabel(def.short)) ?? prevIndex.get(normaliseLabel(def.label));
       if (hit) out.cells.set(`prev.${key}`, { sheet: prevSheet, row: hit.row, col: hit.col + 1 });
     }
   }

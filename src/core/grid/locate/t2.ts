@@ -1,7 +1,7 @@
 /** 表二 by its labels: the 规章 and 行政规范性文件 rows under their three count columns, and the one-figure rows. */
 import { KEY_INDEX } from '../../../spec';
 import type { Grid } from '../grid';
-import { coreLabel, similarity } from '../labelMatch';
+import { coreLabel, similarAtLeast } from '../labelMatch';
 import { allTexts, findHeader, formatFinding, structureFinding, type Located } from './common';
 
 
@@ -55,7 +55,7 @@ export function locateT2(grid: Grid, out: Located): void {
           (t) =>
             t.row > (anchor?.row ?? -1) &&
             t.col < (firstValueCol ?? Infinity) &&
-            labels.some((l) => coreLabel(t.text) === coreLabel(l) || (l.length >= 4 && similarity(coreLabel(t.text), coreLabel(l)) >= 0.8)),
+            labels.some((l) => t.core === coreLabel(l) || (l.length >= 4 && similarAtLeast(t.core, coreLabel(l), 0.8))),
         )
       : undefined;
     if (!sheet || !label || !cols.size) {

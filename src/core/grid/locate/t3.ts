@@ -1,7 +1,7 @@
 /** 表三 by its labels: the applicant columns under 自然人…总计, the 25 rows aligned to the official labels in order. */
 import { T3_COLUMNS, T3_GROUPS, T3_OTHER_COMBINED_ROW, T3_OTHER_ROWS, T3_ROWS } from '../../../spec';
 import type { Grid, GridSheet } from '../grid';
-import { coreLabel, similarity } from '../labelMatch';
+import { coreLabel, similarAtLeast, similarity } from '../labelMatch';
 import { ROW_MATCH, allTexts, findHeader, structureFinding, type Located } from './common';
 
 
@@ -35,7 +35,7 @@ function locateT3Columns(grid: Grid): T3Columns | null {
     near.sort((a, b) => a.col - b.col || a.row - b.row);
     for (const c of T3_COLUMNS.slice(1)) {
       const want = coreLabel(c.label);
-      const hit = near.find((t) => t.col > last && (coreLabel(t.text) === want || (want.length >= 4 && similarity(coreLabel(t.text), want) >= 0.7)));
+      const hit = near.find((t) => t.col > last && (t.core === want || (want.length >= 4 && similarAtLeast(t.core, want, 0.7))));
       if (!hit) continue;
       cols.set(c.key, hit.col);
       last = hit.col;

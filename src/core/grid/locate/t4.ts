@@ -31,7 +31,7 @@ const OUTCOME_LABELS = new Map<string, string>([
 ]);
 
 function outcomeOf(t: TextCell): string | undefined {
-  return OUTCOME_LABELS.get(coreLabel(t.text));
+  return OUTCOME_LABELS.get(t.core);
 }
 
 /** A group label: short (not a title that mentions 行政复议), naming one of the three groups. */
