@@ -16,3 +16,4 @@ export * from './checkReport';
 export * from './formulas';
 export * from './narrative';
 export * from './grid';
+export * from './summary';
