@@ -36,7 +36,7 @@ export default tseslint.config(
   },
   {
     // The workbook reader runs in Node, in the task pane's worker and in the offline page: plain bytes in, no host.
-    files: ['src/workbook/**'],
+    files: ['src/workbook/**', 'src/batch/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -7,6 +7,8 @@
  *   assets/icon-*.png      ribbon and catalog icons
  *   manifest.xml           the manifest for this deployment: ADDIN_BASE_URL in every URL, <Version> bumped,
  *                          validated offline against the Office XSD (the build fails on an invalid manifest)
+ *   年报审核.html           the supervisor's batch as one self-contained page (scripts and the worker inlined), for
+ *                          machines without the add-in: opens from disk, makes no request (see src/page)
  * Options (environment): OFFICE_JS=cdn loads office.js from Microsoft's CDN instead (internet-connected hosts only);
  * ADDIN_BASE_URL (default https://localhost:3000) is where the files will be served; MANIFEST_BUILD pins the build
  * number in <Version>.
@@ -15,6 +17,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const HtmlInlineScriptPlugin = require('html-inline-script-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { DEV_BASE_URL, SOURCE_MANIFEST, buildNumber, manifestVersion, renderManifest, validateManifest } = require('./scripts/manifest');
 const { OFFICE_JS_FILES, officeJsVersion } = require('./scripts/officeJs');
@@ -74,8 +77,96 @@ class ManifestPlugin {
   }
 }
 
+/** TypeScript through ts-loader, transpile only (type checking is `npm run typecheck`'s job), to `target` syntax. */
+function typescriptRule(target, production) {
+  return {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'es2020', target, sourceMap: !production } } },
+  };
+}
+
+/**
+ * The offline page must run in the browsers of 信创 machines (a Chromium engine as old as version 90): ES2019 syntax,
+ * everything in one HTML file (the worker built first and inlined as text), and a policy that allows no request.
+ */
+const PAGE_TARGET = 'es2019';
+const PAGE_WORKER_ENTRY = path.join(ROOT, 'src', 'batch', 'worker.ts');
+const PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'unsafe-inline' blob:",
+  "worker-src blob:",
+  "style-src 'unsafe-inline'",
+  "img-src data: blob:",
+  "connect-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * Builds the batch worker in a child compilation of the page and puts its code in the page as a string
+ * (`window.__BATCH_WORKER_SOURCE__`, with every `<` escaped so no tag can close early). The page starts its workers
+ * from a blob of it: a page opened from disk cannot start a worker from a file.
+ */
+class InlineWorkerPlugin {
+  apply(compiler) {
+    const { webpack } = compiler;
+    let source = '';
+    compiler.hooks.make.tapPromise('InlineWorkerPlugin', (compilation) => {
+      const child = compilation.createChildCompiler('batch-worker', { filename: 'batch-worker.js', chunkLoading: false, publicPath: '' }, [
+        new webpack.webworker.WebWorkerTemplatePlugin(),
+        new webpack.EntryPlugin(ROOT, PAGE_WORKER_ENTRY, { name: 'batch-worker' }),
+        new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      ]);
+      return new Promise((resolve, reject) => {
+        child.runAsChild((err, _entries, childCompilation) => {
+          if (err) return reject(err);
+          if (childCompilation.errors.length) return reject(childCompilation.errors[0]);
+          const asset = childCompilation.getAsset('batch-worker.js');
+          source = asset ? asset.source.source().toString() : '';
+          // The worker lives inside the page only.
+          compilation.deleteAsset('batch-worker.js');
+          resolve();
+        });
+      });
+    });
+    compiler.hooks.compilation.tap('InlineWorkerPlugin', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('InlineWorkerPlugin', (data) => {
+        const code = `window.__BATCH_WORKER_SOURCE__=${JSON.stringify(source).replace(/</g, '\\u003c')};`;
+        data.headTags.push({ tagName: 'script', voidTag: false, meta: { plugin: 'InlineWorkerPlugin' }, attributes: {}, innerHTML: code });
+        return data;
+      });
+    });
+  }
+}
+
+function pageConfig(production) {
+  return {
+    name: 'audit-page',
+    dependencies: ['taskpane'],
+    mode: production ? 'production' : 'development',
+    devtool: false,
+    target: ['web', PAGE_TARGET],
+    entry: { audit: path.join(ROOT, 'src', 'page', 'audit.ts') },
+    output: { path: path.join(ROOT, 'dist'), filename: 'audit-page.[contenthash:8].js', clean: false },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: { rules: [typescriptRule(PAGE_TARGET, production)] },
+    optimization: { splitChunks: false },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ template: path.join(ROOT, 'src', 'page', 'audit.html'), filename: '年报审核.html', inject: 'body', scriptLoading: 'blocking', csp: PAGE_CSP }),
+      new HtmlInlineScriptPlugin(),
+      new InlineWorkerPlugin(),
+    ],
+  };
+}
+
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode !== 'development';
+  return [taskpaneConfig(env, production), pageConfig(production)];
+};
+
+function taskpaneConfig(env, production) {
   const cdn = (process.env.OFFICE_JS || env.OFFICE_JS) === 'cdn';
   const baseUrl = process.env.ADDIN_BASE_URL || DEV_BASE_URL;
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -84,6 +175,7 @@ module.exports = (env = {}, argv = {}) => {
   const legacy = legacyFileName();
 
   return {
+    name: 'taskpane',
     mode: production ? 'production' : 'development',
     devtool: production ? false : 'eval-cheap-module-source-map',
     target: ['web', 'es2020'],
@@ -140,6 +232,6 @@ module.exports = (env = {}, argv = {}) => {
       new ManifestPlugin({ baseUrl, version }),
     ],
   };
-};
+}
 
 module.exports.contentSecurityPolicy = contentSecurityPolicy;

@@ -17,3 +17,4 @@ export * from './formulas';
 export * from './narrative';
 export * from './grid';
 export * from './summary';
+export * from './checkFile';
