@@ -88,6 +88,7 @@ export function checkReadFile(file: string, read: ReadReport, previous?: Previou
       status: findings.length ? 'findings' : 'ok',
       error: null,
       findings: findings.map(toJsonFinding),
+      ...(read.metaSources ? { sources: read.metaSources } : {}),
     },
     findings,
     report: { meta: report.meta, values: report.values, members: report.members },

@@ -157,7 +157,9 @@ export function readGridReport(grid: Grid, names: ReadonlyMap<string, string>, o
   const tableKeys = [...KEY_POSITIONS.keys()].filter((k) => /^t[234]\./.test(k));
   const needLabels = tableKeys.some((k) => !named.has(k));
   const ignore = options.ignoreSheets ?? TOOL_SHEET_NAMES;
-  const searchable: Grid = { sheets: grid.sheets.filter((s) => !ignore.includes(s.name)) };
+  // Visible sheets are searched first: a hidden sheet may hold last year's tables, or a draft.
+  const kept = grid.sheets.filter((s) => !ignore.includes(s.name));
+  const searchable: Grid = { sheets: [...kept.filter((s) => !s.hidden), ...kept.filter((s) => s.hidden)] };
   let located: Located = { cells: new Map(), findings: [], notLocated: new Set() };
   if (needLabels) located = locateByLabels(searchable);
   // Names win; labels fill what names do not give. A key found by neither stays not located.
@@ -170,8 +172,8 @@ export function readGridReport(grid: Grid, names: ReadonlyMap<string, string>, o
   const fields: Record<string, string> = {};
   for (const [key, ref] of cells) {
     const v = ref.sheet.value(ref.row, ref.col);
-    // The marked 2019 row, once cleared after splitting, is simply gone.
-    if (key.startsWith(`t3.${T3_OTHER_COMBINED_ROW}.`) && (v === null || v === '')) continue;
+    // The 2019 row our template marks, once cleared after splitting, is simply gone (a row found by its label stays).
+    if (named.has(key) && key.startsWith(`t3.${T3_OTHER_COMBINED_ROW}.`) && (v === null || v === '')) continue;
     if (key.startsWith('meta.')) {
       const s = metaValue(v);
       if (s !== undefined) fields[key.slice(5)] = s;

@@ -89,11 +89,22 @@ function title(grid: Grid): { body?: string; year?: number } {
       const m = /^(.*?)((?:19|20)\d{2})年(?:度)?(.*?)政府信息公开/.exec(s) ?? /^(.*?)政府信息公开.*?((?:19|20)\d{2})年?(?:度)?/.exec(s);
       if (!m) continue;
       const year = Number(m[2]);
-      const body = cleanBody(m[1]) ?? (m[3] ? cleanBody(m[3]) : undefined);
+      const body = cleanBody(m[1]) ?? (m[3] ? cleanBody(m[3]) : undefined) ?? nameAbove(sheet.rows, t.row);
       return { body, year };
     }
   }
   return {};
+}
+
+/** A cover page: the unit's name on a line of its own just above the title. */
+function nameAbove(rows: ReadonlyMap<number, readonly { text: string }[]>, row: number): string | undefined {
+  for (let r = row - 1; r >= row - 3 && r >= 0; r -= 1) {
+    for (const t of rows.get(r) ?? []) {
+      const body = cleanBody(t.text);
+      if (body && BODY_ENDING.test(body)) return body;
+    }
+  }
+  return undefined;
 }
 
 function fromSheets(grid: Grid): { body?: string; year?: number } {
@@ -115,8 +126,9 @@ function fromFileName(fileName: string): { body?: string; year?: number } {
   const body = cleanBody(
     base
       .replace(/[(（【[][^)）】\]]*[)）】\]]/g, '')
+      .replace(/政府信息公开(?:工作)?(?:年度)?报告|政府信息公开|年度报告|年报|统计表|报表|终稿|定稿|修改稿|最终版/g, '')
       .replace(/(?:19|20)\d{2}\s*年?度?/g, '')
-      .replace(/政府信息公开(?:工作)?(?:年度)?报告|政府信息公开|年度报告|年报|统计表|报表|终稿|定稿|修改稿|最终版|[-_ ]?v?\d+$/g, ''),
+      .replace(/[-_ ]?v?\d+$/, ''),
   );
   return { body, year };
 }

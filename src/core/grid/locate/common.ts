@@ -33,3 +33,8 @@ export function findHeader(texts: readonly TextCell[], label: string, minSimilar
   const loose = want.length >= 4;
   return texts.filter((t) => t.norm === want || (loose && similarAtLeast(t.core, core, minSimilarity)));
 }
+
+/** 合计, 小计 and 共计 stand for 总计 in hand-made tables. */
+export function totalAlias(core: string): string {
+  return core === '合计' || core === '小计' || core === '共计' ? '总计' : core;
+}

@@ -2,8 +2,7 @@
 import { T3_COLUMNS, T3_GROUPS, T3_OTHER_COMBINED_ROW, T3_OTHER_ROWS, T3_ROWS } from '../../../spec';
 import type { Grid, GridSheet } from '../grid';
 import { coreLabel, similarAtLeast, similarity } from '../labelMatch';
-import { ROW_MATCH, allTexts, findHeader, structureFinding, type Located } from './common';
-
+import { ROW_MATCH, allTexts, findHeader, structureFinding, totalAlias, type Located } from './common';
 
 /** Section and group heads that share a row with the item label (merged cells) and are not part of it. */
 const T3_HEADS = ['本年度办理结果', ...Object.values(T3_GROUPS).map((g) => coreLabel(g))];
@@ -25,6 +24,11 @@ interface T3Columns {
   cols: Map<string, number>;
 }
 
+/** An applicant column head as clerks flatten it: 「法人或其他组织-商业企业」「法人或其他组织（科研机构）」 → 商业企业. */
+function applicantHead(core: string): string {
+  return totalAlias(core.replace(/^法人或其他组织[-—_·/:：(（\s]*/, '').replace(/[)）]$/, ''));
+}
+
 function locateT3Columns(grid: Grid): T3Columns | null {
   let best: T3Columns | null = null;
   for (const anchor of findHeader(allTexts(grid), '自然人')) {
@@ -35,7 +39,11 @@ function locateT3Columns(grid: Grid): T3Columns | null {
     near.sort((a, b) => a.col - b.col || a.row - b.row);
     for (const c of T3_COLUMNS.slice(1)) {
       const want = coreLabel(c.label);
-      const hit = near.find((t) => t.col > last && (t.core === want || (want.length >= 4 && similarAtLeast(t.core, want, 0.7))));
+      const hit = near.find((t) => {
+        if (t.col <= last) return false;
+        const head = applicantHead(t.core);
+        return head === want || (want.length >= 4 && similarAtLeast(head, want, 0.7));
+      });
       if (!hit) continue;
       cols.set(c.key, hit.col);
       last = hit.col;
@@ -59,8 +67,9 @@ function t3Candidates(sheet: GridSheet, headerRow: number, firstValueCol: number
   for (const r of rows) {
     const texts = (sheet.rows.get(r) ?? []).filter((t) => t.col < firstValueCol);
     if (!texts.length) continue;
-    const joined = texts.map((t) => t.text).join('');
-    const label = stripHeads(joined);
+    // Label cells joined, each text once: a label repeated in every cell of a former merge is one label.
+    const joined = texts.filter((t, i) => texts.findIndex((o) => o.norm === t.norm) === i).map((t) => t.text).join('');
+    const label = totalAlias(stripHeads(joined));
     const otherHead = label === '' && coreLabel(joined).endsWith(coreLabel(T3_GROUPS.other));
     if (label || otherHead) out.push({ row: r, label, otherHead });
   }

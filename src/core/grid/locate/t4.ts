@@ -44,21 +44,29 @@ export function groupOf(text: string): string | undefined {
   return undefined;
 }
 
-/** Runs of outcome heads, row by row; a run ends where an outcome repeats or the columns stop being close. */
+const ORDER = new Map<string, number>(T4_OUTCOMES.map((o, i) => [o.key, i]));
+
+/**
+ * Runs of outcome heads, row by row. A run follows the format's order (结果维持 … 总计): it ends where an outcome comes
+ * again or out of order (表三's 总计 beside 表四's 结果维持 starts no run of 表四), or where the columns stop being close.
+ */
 function findRuns(grid: Grid): Run[] {
   const runs: Run[] = [];
   for (const sheet of grid.sheets) {
     for (const [row, cells] of sheet.rows) {
       let run: Run | null = null;
+      let lastOrder = -1;
       for (const t of cells) {
         const o = outcomeOf(t);
         if (!o) continue;
-        if (!run || run.cols.has(o) || t.col - run.last > 2) {
+        const order = ORDER.get(o) ?? 0;
+        if (!run || order <= lastOrder || t.col - run.last > 2) {
           if (run) runs.push(run);
           run = { sheet, row, cols: new Map(), first: t.col, last: t.col };
         }
         run.cols.set(o, t.col);
         run.last = t.col;
+        lastOrder = order;
       }
       if (run) runs.push(run);
     }
@@ -115,15 +123,22 @@ function band(run: Run, runs: readonly Run[]): Run[] {
   return members;
 }
 
-/** The data row under a header band: the first row below it with an entry under any of its columns. */
+/**
+ * The data row under a header band: the row right below it. Only when that row is empty under every column and the
+ * next one holds figures under them and no text at all (not a 审核人/联系电话 line) is the next one taken: a blank
+ * spacer. Never "the first row with anything in it", which reads a footer's telephone number as a figure.
+ */
 function dataRowBelow(members: readonly Run[]): number {
   const sheet = members[0].sheet;
   const bottom = Math.max(...members.map((m) => m.row));
   const cols = members.flatMap((m) => [...m.cols.values()]);
-  for (let r = bottom + 1; r <= bottom + 3; r += 1) {
-    if (cols.some((c) => !sheet.covered(r, c) && sheet.value(r, c) !== null)) return r;
-  }
-  return bottom + 1;
+  const first = bottom + 1;
+  const empty = (r: number): boolean => cols.every((c) => sheet.covered(r, c) || sheet.value(r, c) === null);
+  if (!empty(first)) return first;
+  const next = first + 1;
+  const figures = cols.some((c) => typeof sheet.value(next, c) === 'number');
+  const text = (sheet.rows.get(next) ?? []).length > 0;
+  return figures && !text ? next : first;
 }
 
 export function locateT4(grid: Grid, out: Located): void {
