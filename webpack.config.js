@@ -91,6 +91,7 @@ function typescriptRule(target, production) {
  * everything in one HTML file (the worker built first and inlined as text), and a policy that allows no request.
  */
 const PAGE_TARGET = 'es2019';
+const PAGE_FILE = '年报审核.html';
 const PAGE_WORKER_ENTRY = path.join(ROOT, 'src', 'batch', 'worker.ts');
 const PAGE_CSP = [
   "default-src 'none'",
@@ -140,21 +141,36 @@ class InlineWorkerPlugin {
   }
 }
 
+/** exceljs comes as its own minified browser build: its chunk is marked minimized, so it is not minified again. */
+class AlreadyMinifiedPlugin {
+  constructor(test) {
+    this.test = test;
+  }
+  apply(compiler) {
+    const { Compilation } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('AlreadyMinifiedPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'AlreadyMinifiedPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1 }, (assets) => {
+        for (const name of Object.keys(assets)) if (this.test.test(name)) compilation.updateAsset(name, (source) => source, { minimized: true });
+      });
+    });
+  }
+}
+
 function pageConfig(production) {
   return {
     name: 'audit-page',
-    dependencies: ['taskpane'],
     mode: production ? 'production' : 'development',
     devtool: false,
     target: ['web', PAGE_TARGET],
     entry: { audit: path.join(ROOT, 'src', 'page', 'audit.ts') },
-    output: { path: path.join(ROOT, 'dist'), filename: 'audit-page.[contenthash:8].js', clean: false },
+    output: { path: path.join(ROOT, 'dist'), filename: 'audit-page.[name].js', clean: false },
     resolve: { extensions: ['.ts', '.js'] },
-    module: { rules: [typescriptRule(PAGE_TARGET, production)] },
-    optimization: { splitChunks: false },
+    module: { rules: [typescriptRule(PAGE_TARGET, production)], noParse: /exceljs\.min\.js$/ },
+    optimization: { splitChunks: { cacheGroups: { exceljs: { test: /[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'all', enforce: true } } } },
     performance: { hints: false },
     plugins: [
-      new HtmlWebpackPlugin({ template: path.join(ROOT, 'src', 'page', 'audit.html'), filename: '年报审核.html', inject: 'body', scriptLoading: 'blocking', csp: PAGE_CSP }),
+      new AlreadyMinifiedPlugin(/exceljs/),
+      new HtmlWebpackPlugin({ template: path.join(ROOT, 'src', 'page', 'audit.html'), filename: PAGE_FILE, inject: 'body', scriptLoading: 'blocking', csp: PAGE_CSP }),
       new HtmlInlineScriptPlugin(),
       new InlineWorkerPlugin(),
     ],
@@ -185,7 +201,8 @@ function taskpaneConfig(env, production) {
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       publicPath: '',
-      clean: true,
+      // The offline page is built beside the pane by its own configuration.
+      clean: { keep: (file) => file === PAGE_FILE },
     },
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
     module: {
