@@ -276,6 +276,8 @@ export interface ChartSeries {
   highlight: boolean[];
   /** Values are shares (0–1), shown as percentages. */
   percent?: boolean;
+  /** The series are parts of one whole (errors, warnings, hints of a unit): drawn as one stacked bar. */
+  stacked?: boolean;
 }
 
 export function summaryCharts(summary: Summary): ChartSeries[] {
@@ -291,6 +293,7 @@ export function summaryCharts(summary: Summary): ChartSeries[] {
       { name: '提示', values: readable.map((u) => u.infos), severity: 'info' },
     ],
     highlight: hasError,
+    stacked: true,
   };
   const ruled = summary.rules.filter((r) => !r.rule.startsWith('（'));
   const byRule: ChartSeries = {

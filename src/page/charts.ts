@@ -11,7 +11,7 @@ const SEVERITY_COLOURS: Record<string, string> = { error: '#c00000', warning: '#
 const ROW = 22;
 const LABEL_WIDTH = 190;
 const BAR_WIDTH = 420;
-const VALUE_WIDTH = 56;
+const VALUE_WIDTH = 170;
 
 function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, name);
@@ -29,10 +29,10 @@ function format(v: number, percent: boolean | undefined): string {
   return Number.isInteger(v) ? String(v) : v.toFixed(2);
 }
 
-/** One chart: a title, a legend when there are several series, and a row of bars per category. */
+/** One chart: a title, a legend when there are several series, and a row of bars (or one stacked bar) per category. */
 export function renderChart(chart: ChartSeries): SVGSVGElement {
   const n = chart.series.length;
-  const band = ROW * Math.max(1, n) + 6;
+  const band = chart.stacked ? ROW + 4 : ROW * Math.max(1, n) + 6;
   const top = n > 1 ? 46 : 30;
   const height = top + band * chart.categories.length + 10;
   const width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH;
@@ -45,12 +45,31 @@ export function renderChart(chart: ChartSeries): SVGSVGElement {
     svg.appendChild(el('rect', { x: LABEL_WIDTH + i * 90, y: 27, width: 12, height: 12, fill: colour }));
     svg.appendChild(el('text', { x: LABEL_WIDTH + i * 90 + 16, y: 38, class: 'chart-legend' }, s.name));
   });
-  const max = Math.max(0, ...chart.series.flatMap((s) => s.values.map((v) => v ?? 0)));
+  const totalOf = (c: number): number => chart.series.reduce((a, s) => a + (s.values[c] ?? 0), 0);
+  const max = chart.stacked
+    ? Math.max(0, ...chart.categories.map((_, c) => totalOf(c)))
+    : Math.max(0, ...chart.series.flatMap((s) => s.values.map((v) => v ?? 0)));
   chart.categories.forEach((category, c) => {
     const y = top + c * band;
     const label = el('text', { x: LABEL_WIDTH - 8, y: y + band / 2 + 4, 'text-anchor': 'end', class: chart.highlight[c] ? 'chart-label chart-label-error' : 'chart-label' }, shorten(category));
     label.appendChild(el('title', {}, category));
     svg.appendChild(label);
+    if (chart.stacked) {
+      let x = LABEL_WIDTH;
+      chart.series.forEach((s, i) => {
+        const v = s.values[c] ?? 0;
+        if (v <= 0 || max <= 0) return;
+        const w = Math.max(2, (v / max) * BAR_WIDTH);
+        const colour = s.severity ? SEVERITY_COLOURS[s.severity] : COLOURS[i % COLOURS.length];
+        const bar = el('rect', { x, y: y + 2, width: w, height: ROW - 4, fill: colour });
+        bar.appendChild(el('title', {}, `${category} ${s.name}：${format(v, chart.percent)}`));
+        svg.appendChild(bar);
+        x += w;
+      });
+      const parts = chart.series.map((s) => `${s.name} ${format(s.values[c] ?? 0, chart.percent)}`).join('，');
+      svg.appendChild(el('text', { x: x + 4, y: y + ROW / 2 + 3, class: 'chart-value' }, totalOf(c) > 0 ? parts : '无'));
+      return;
+    }
     chart.series.forEach((s, i) => {
       const v = s.values[c];
       const by = y + 3 + i * ROW;
