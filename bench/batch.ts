@@ -3,7 +3,8 @@
  *
  * 1. Per workbook, in this process: checking a workbook (read its bytes with the bounded reader, locate, check) beside
  *    the least any reader must do — unzip every XML part with Node's zlib and pass over its text once. Aim: ≤ 2×.
- *    Alternated many times and the median taken, so a busy machine skews both sides alike.
+ *    Alternated many times and the median taken, so a busy machine skews both sides alike. Then the same workbooks
+ *    checked in headless Chromium by the offline page's worker, beside the same Node baseline.
  * 2. A folder of 1,000 received workbooks (sound, broken, retyped without our names, not workbooks at all) checked by
  *    `nianbao check` in a fresh process, as a supervisor runs it: files per second on one thread and on every core,
  *    and peak memory at 250 / 500 / 1,000 files (aim: flat, under 300 MB), beside the unzip-and-scan of the same files
@@ -17,6 +18,7 @@ import { checkReport, type ReportData } from '../src/core';
 import { readXlsxBytes } from '../src/workbook';
 import { writeTemplateWorkbook } from '../src/xlsx/writeTemplate';
 import { seeded, soundReport } from '../test/helpers/reports';
+import { browserAvailable, browserCheckTimes } from './batchBrowser';
 import { unzipAndScan } from './unzipScan';
 
 const FILES = 1000;
@@ -100,9 +102,11 @@ export async function run(): Promise<void> {
   process.stdout.write('per workbook, in one process (median of alternating runs):\n');
   let sumCheck = 0;
   let sumScan = 0;
+  const scans = new Map<string, number>();
   for (const group of ['template', 'labels']) {
     const sample = kinds.filter((k) => k.name.startsWith(group));
     const times = sample.map((k) => compare(k.bytes));
+    sample.forEach((k, i) => scans.set(k.name, times[i].scan));
     const check = times.reduce((a, t) => a + t.check, 0) / times.length;
     const scan = times.reduce((a, t) => a + t.scan, 0) / times.length;
     sumCheck += times.reduce((a, t) => a + t.check, 0);
@@ -114,6 +118,23 @@ export async function run(): Promise<void> {
     );
   }
   process.stdout.write(`  all: ratio ${(sumCheck / sumScan).toFixed(2)} (aim ≤ ${RATIO_AIM})\n\n`);
+
+  const missing = browserAvailable();
+  if (missing) process.stdout.write(`in the browser: skipped, ${missing}\n\n`);
+  else {
+    process.stdout.write('in headless Chromium, the offline page\'s worker (median per check, message round trip included):\n');
+    for (const group of ['template', 'labels']) {
+      const sample = kinds.filter((k) => k.name.startsWith(group)).slice(0, 4);
+      const { ms, heapMb } = await browserCheckTimes(sample.map((k) => k.bytes));
+      const browser = ms.reduce((a, b) => a + b, 0) / ms.length;
+      const scan = sample.reduce((a, k) => a + (scans.get(k.name) ?? 0), 0) / sample.length;
+      process.stdout.write(
+        `  ${group === 'template' ? 'template workbooks (by names)' : 'retyped, no names (by labels)'} ${String(sample.length).padStart(3)}: ` +
+          `check ${browser.toFixed(2)} ms, Node unzip-and-scan ${scan.toFixed(2)} ms, ratio ${(browser / scan).toFixed(2)} (aim ≤ ${RATIO_AIM}); page heap ${heapMb.toFixed(0)} MB\n`,
+      );
+    }
+    process.stdout.write('\n');
+  }
 
   const cores = availableParallelism();
   process.stdout.write(`a folder of ${FILES} workbooks, each line a fresh process:\n`);

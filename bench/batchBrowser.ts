@@ -1,0 +1,67 @@
+/**
+ * Checking workbooks in the browser, as the offline page and the task pane's 审核 tab do: the page's own batch worker
+ * (built by `--config-name audit-page`) in Debian's headless Chromium, one workbook posted to it again and again, the
+ * median time per check taken inside the page. Skipped, saying why, where Chromium is missing.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+
+const CHROMIUM = '/usr/bin/chromium';
+const REPO = resolve(__dirname, '..', '..', '..');
+const OUT = join(REPO, 'build', 'bench-page');
+
+export function browserAvailable(): string | null {
+  return existsSync(CHROMIUM) ? null : `${CHROMIUM} is missing (apt-get install -y chromium)`;
+}
+
+function buildPage(): string {
+  mkdirSync(OUT, { recursive: true });
+  const r = spawnSync(process.execPath, [join(REPO, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production', '--config-name', 'audit-page', '--output-path', OUT], {
+    cwd: REPO,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`webpack failed:\n${r.stdout}\n${r.stderr}`);
+  return join(OUT, '年报审核.html');
+}
+
+/** Median milliseconds per check of each workbook in the page's worker, and the page's JS heap after all of them. */
+export async function browserCheckTimes(workbooks: readonly Buffer[], rounds = 60): Promise<{ ms: number[]; heapMb: number }> {
+  const { chromium } = await import('playwright-core');
+  const page = buildPage();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--enable-precise-memory-info'] });
+  try {
+    const tab = await browser.newPage();
+    await tab.goto(pathToFileURL(page).href);
+    const ms: number[] = [];
+    for (const bytes of workbooks) {
+      const times = await tab.evaluate(
+        async ({ data, rounds: n }) => {
+          const source = (window as unknown as { __BATCH_WORKER_SOURCE__: string }).__BATCH_WORKER_SOURCE__;
+          const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+          const bin = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+          const once = (): Promise<number> =>
+            new Promise((done) => {
+              const copy = bin.slice().buffer;
+              const t = performance.now();
+              worker.onmessage = () => done(performance.now() - t);
+              worker.postMessage({ id: 0, name: 'bench.xlsx', bytes: copy }, [copy]);
+            });
+          for (let i = 0; i < 5; i += 1) await once();
+          const out: number[] = [];
+          for (let i = 0; i < n; i += 1) out.push(await once());
+          worker.terminate();
+          return out;
+        },
+        { data: bytes.toString('base64'), rounds },
+      );
+      times.sort((a, b) => a - b);
+      ms.push(times[Math.floor(times.length / 2)]);
+    }
+    const heapMb = await tab.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
+    return { ms, heapMb };
+  } finally {
+    await browser.close();
+  }
+}
