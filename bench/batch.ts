@@ -18,7 +18,7 @@ import { checkReport, type ReportData } from '../src/core';
 import { readXlsxBytes } from '../src/workbook';
 import { writeTemplateWorkbook } from '../src/xlsx/writeTemplate';
 import { seeded, soundReport } from '../test/helpers/reports';
-import { browserAvailable, browserCheckTimes } from './batchBrowser';
+import { browserAvailable, browserBatchPeak, browserCheckTimes } from './batchBrowser';
 import { unzipAndScan } from './unzipScan';
 
 const FILES = 1000;
@@ -154,6 +154,12 @@ export async function run(): Promise<void> {
       line(`nianbao check, ${cores} threads`, n, r.seconds, `   peak RSS ${r.peakMb.toFixed(0)} MB (aim < ${MEMORY_AIM_MB}, flat)`);
     }
     process.stdout.write('("threads" = worker threads of one process; process start-up is included on both sides)\n');
+    if (!browserAvailable()) {
+      for (const n of [50, 200]) {
+        const r = await browserBatchPeak(files.slice(0, n));
+        process.stdout.write(`offline page in Chromium, ${String(n).padStart(4)} files picked: ${r.seconds.toFixed(2)} s, renderer peak RSS ${r.peakMb.toFixed(0)} MB (aim < 200 for 200 files, flat)\n`);
+      }
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,7 +3,7 @@
  * (built by `--config-name audit-page`) in Debian's headless Chromium, one workbook posted to it again and again, the
  * median time per check taken inside the page. Skipped, saying why, where Chromium is missing.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
@@ -61,6 +61,55 @@ export async function browserCheckTimes(workbooks: readonly Buffer[], rounds = 6
     }
     const heapMb = await tab.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
     return { ms, heapMb };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Resident memory of the renderer processes (a page and its workers live in one) of the Chromium run with `marker`. */
+function rendererRssMb(marker: string): number {
+  const read = (pid: string, what: string): string => {
+    try {
+      return readFileSync(`/proc/${pid}/${what}`, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const parent = (pid: string): string => /PPid:\s+(\d+)/.exec(read(pid, 'status'))?.[1] ?? '0';
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    if (!read(pid, 'cmdline').includes('--type=renderer')) continue;
+    // Renderers descend from the browser process we started (through its zygote).
+    let ancestor = parent(pid);
+    let ours = false;
+    for (let i = 0; i < 4 && ancestor !== '0' && !ours; i += 1) {
+      ours = read(ancestor, 'cmdline').includes(marker);
+      ancestor = parent(ancestor);
+    }
+    if (ours) total += Number(/VmRSS:\s+(\d+)/.exec(read(pid, 'status'))?.[1] ?? 0) / 1024;
+  }
+  return total;
+}
+
+/** The offline page checking `files` picked with its file input: wall time and the renderer's peak memory. */
+export async function browserBatchPeak(files: readonly string[]): Promise<{ seconds: number; peakMb: number }> {
+  const { chromium } = await import('playwright-core');
+  const page = buildPage();
+  const marker = `--nianbao-bench=${process.pid}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', marker] });
+  try {
+    const tab = await browser.newPage();
+    await tab.goto(pathToFileURL(page).href);
+    let peak = 0;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, rendererRssMb(marker));
+    }, 50);
+    const t = Date.now();
+    await tab.setInputFiles('#pick-files', [...files]);
+    await tab.waitForSelector('#results:not(.hidden)', { timeout: 600000 });
+    const seconds = (Date.now() - t) / 1000;
+    clearInterval(sampler);
+    return { seconds, peakMb: peak };
   } finally {
     await browser.close();
   }

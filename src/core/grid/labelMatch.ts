@@ -34,14 +34,28 @@ export function coreOfNormalised(norm: string): string {
   return s;
 }
 
-function bigrams(s: string): Map<string, number> {
-  const m = new Map<string, number>();
-  if (s.length === 1) m.set(s, 1);
+interface Bigrams {
+  counts: Map<string, number>;
+  total: number;
+}
+
+/** Labels recur (the official ones in every workbook, a row's label against every official one): keep their bigrams. */
+const BIGRAMS = new Map<string, Bigrams>();
+const BIGRAMS_KEPT = 4096;
+
+function bigrams(s: string): Bigrams {
+  const known = BIGRAMS.get(s);
+  if (known) return known;
+  const counts = new Map<string, number>();
+  if (s.length === 1) counts.set(s, 1);
   for (let i = 0; i + 1 < s.length; i += 1) {
     const b = s.slice(i, i + 2);
-    m.set(b, (m.get(b) ?? 0) + 1);
+    counts.set(b, (counts.get(b) ?? 0) + 1);
   }
-  return m;
+  const out = { counts, total: Math.max(1, s.length - 1) };
+  if (BIGRAMS.size >= BIGRAMS_KEPT) BIGRAMS.clear();
+  BIGRAMS.set(s, out);
+  return out;
 }
 
 /** Dice coefficient over character bigrams of the core labels: 1 for the same label, about 0.7 for a one-word typo. */
@@ -67,13 +81,10 @@ export function similarAtLeast(a: string, b: string, min: number): boolean {
 function dice(a: string, b: string): number {
   const x = bigrams(a);
   const y = bigrams(b);
+  const [small, large] = x.counts.size <= y.counts.size ? [x, y] : [y, x];
   let common = 0;
-  let nx = 0;
-  let ny = 0;
-  for (const n of x.values()) nx += n;
-  for (const n of y.values()) ny += n;
-  for (const [g, n] of x) common += Math.min(n, y.get(g) ?? 0);
-  return (2 * common) / (nx + ny);
+  for (const [g, n] of small.counts) common += Math.min(n, large.counts.get(g) ?? 0);
+  return (2 * common) / (x.total + y.total);
 }
 
 /** Whether a cell's text is the given header word (exactly, after normalising). */
