@@ -66,8 +66,11 @@ export async function browserCheckTimes(workbooks: readonly Buffer[], rounds = 6
   }
 }
 
-/** Resident memory of the renderer processes (a page and its workers live in one) of the Chromium run with `marker`. */
-function rendererRssMb(marker: string): number {
+/**
+ * Private memory (what the page costs the machine, as Chrome's task manager counts it; shared library pages left out)
+ * of the renderer processes — a page and its workers live in one — of the Chromium run with `marker`, in MB.
+ */
+function rendererPrivateMb(marker: string): number {
   const read = (pid: string, what: string): string => {
     try {
       return readFileSync(`/proc/${pid}/${what}`, 'utf8');
@@ -86,13 +89,16 @@ function rendererRssMb(marker: string): number {
       ours = read(ancestor, 'cmdline').includes(marker);
       ancestor = parent(ancestor);
     }
-    if (ours) total += Number(/VmRSS:\s+(\d+)/.exec(read(pid, 'status'))?.[1] ?? 0) / 1024;
+    const smaps = read(pid, 'smaps_rollup');
+    const kb = (field: string): number => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(smaps)?.[1] ?? 0);
+    if (ours) total += (kb('Private_Clean') + kb('Private_Dirty')) / 1024;
   }
   return total;
 }
 
-/** The offline page checking `files` picked with its file input: wall time and the renderer's peak memory. */
-export async function browserBatchPeak(files: readonly string[]): Promise<{ seconds: number; peakMb: number }> {
+/** The offline page checking `files` picked with its file input: wall time, the renderer's private memory when the
+ * page is loaded and at its peak during the batch. */
+export async function browserBatchPeak(files: readonly string[]): Promise<{ seconds: number; idleMb: number; peakMb: number }> {
   const { chromium } = await import('playwright-core');
   const page = buildPage();
   const marker = `--nianbao-bench=${process.pid}`;
@@ -100,16 +106,18 @@ export async function browserBatchPeak(files: readonly string[]): Promise<{ seco
   try {
     const tab = await browser.newPage();
     await tab.goto(pathToFileURL(page).href);
-    let peak = 0;
+    await tab.waitForTimeout(500);
+    const idleMb = rendererPrivateMb(marker);
+    let peak = idleMb;
     const sampler = setInterval(() => {
-      peak = Math.max(peak, rendererRssMb(marker));
+      peak = Math.max(peak, rendererPrivateMb(marker));
     }, 50);
     const t = Date.now();
     await tab.setInputFiles('#pick-files', [...files]);
     await tab.waitForSelector('#results:not(.hidden)', { timeout: 600000 });
     const seconds = (Date.now() - t) / 1000;
     clearInterval(sampler);
-    return { seconds, peakMb: peak };
+    return { seconds, idleMb, peakMb: peak };
   } finally {
     await browser.close();
   }
