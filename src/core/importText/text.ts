@@ -143,16 +143,19 @@ function isWordAfter(text: string, from: number): boolean {
 
 /** Lines joined back into running text: wrapped CJK lines run together, other breaks become one space. */
 export function joinProse(text: string): string {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .reduce((acc, line) => {
-      if (acc === '') return line;
-      const a = acc[acc.length - 1];
-      const b = line[0];
-      return isWide(a) || isWide(b) ? acc + line : `${acc} ${line}`;
-    }, '')
+  // Pieces joined once at the end: reading the last character of a growing concatenation flattens it each time,
+  // which made long texts quadratic.
+  const pieces: string[] = [];
+  let last = '';
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '') continue;
+    if (pieces.length > 0 && !isWide(last) && !isWide(line[0])) pieces.push(' ');
+    pieces.push(line);
+    last = line[line.length - 1];
+  }
+  return pieces
+    .join('')
     .replace(/[ \t]+/g, ' ')
     .replace(/(?<=[^\u0020-\u007e]) (?=[^\u0020-\u007e])/g, '');
 }
