@@ -4,9 +4,10 @@
  */
 import { readValue } from '../readValue';
 import type { ValueKind } from '../../spec';
+import { placeByCells, placeByLayout, type ColumnModel } from './columns';
 import type { RowPattern } from './labels';
 import { splitFused, type RowArithmetic } from './split';
-import type { Stream } from './text';
+import type { NumberToken, Stream } from './tokens';
 
 export interface FoundRow {
   pattern: RowPattern;
@@ -56,17 +57,54 @@ export function findRows(compact: string, patterns: readonly RowPattern[], from 
  * The numbers of each found row: those after its label start and up to the next found row's label start
  * (numbers follow their labels; a wrapped label may hold them in its middle).
  */
-export function numbersOfRows(stream: Stream, rows: readonly (FoundRow | null)[], to = Number.POSITIVE_INFINITY): Map<FoundRow, string[]> {
+export function numbersOfRows(stream: Stream, rows: readonly (FoundRow | null)[], to = Number.POSITIVE_INFINITY): Map<FoundRow, NumberToken[]> {
   const found = rows.filter((r): r is FoundRow => r !== null);
-  const out = new Map<FoundRow, string[]>();
+  const out = new Map<FoundRow, NumberToken[]>();
+  found.forEach((row) => out.set(row, []));
+  // One pass: numbers and rows are both in compact order.
+  let k = 0;
+  const numbers = stream.numbers;
   found.forEach((row, i) => {
     const upper = i + 1 < found.length ? found[i + 1].start : to;
-    out.set(
-      row,
-      stream.numbers.filter((n) => n.pos > row.start && n.pos <= upper).map((n) => n.raw),
-    );
+    while (k < numbers.length && numbers[k].pos <= row.start) k += 1;
+    const list = out.get(row) as NumberToken[];
+    while (k < numbers.length && numbers[k].pos <= upper) {
+      list.push(numbers[k]);
+      k += 1;
+    }
   });
+  pairLooseLabels(found, out);
   return out;
+}
+
+const rowOf = (t: NumberToken): string => `${t.cell?.table}:${t.cell?.row}`;
+
+/**
+ * Labels written as loose lines above a table of their numbers (a converter's output): a run of k labels with no
+ * numbers, the last of them followed by exactly k table rows of values. The rows go to the labels in order.
+ */
+function pairLooseLabels(found: readonly FoundRow[], numbers: Map<FoundRow, NumberToken[]>): void {
+  let run: FoundRow[] = [];
+  for (const row of found) {
+    const tokens = numbers.get(row) ?? [];
+    if (tokens.length === 0) {
+      run.push(row);
+      continue;
+    }
+    if (run.length > 0 && tokens.every((t) => t.cell)) {
+      const groups: NumberToken[][] = [];
+      for (const t of tokens) {
+        const last = groups[groups.length - 1];
+        if (last && rowOf(last[0]) === rowOf(t)) last.push(t);
+        else groups.push([t]);
+      }
+      const labels = [...run, row];
+      if (groups.length === labels.length && new Set(groups.map((g) => rowOf(g[0]))).size === groups.length) {
+        labels.forEach((label, i) => numbers.set(label, groups[i]));
+      }
+    }
+    run = [];
+  }
 }
 
 export type CellsOutcome =
@@ -74,22 +112,53 @@ export type CellsOutcome =
   | { kind: 'inferred'; cells: string[]; found: string; usedArithmetic: boolean; droppedItem?: string }
   | { kind: 'unreadable'; reason: string };
 
+/** What the structure of the source says about columns: a PDF's layout columns, a web page's grid columns. */
+export interface ColumnHints {
+  layout?: ColumnModel;
+  gridColumn?: (t: NumberToken) => number | undefined;
+}
+
 /**
- * The row's `count` cells from its tokens: as found when the count matches, else a cut of fused digits that is the
- * only one the arithmetic allows. `nextItem` is the next row's item number, which may be fused on the end.
+ * The row's `count` cells from its tokens. From cells: placed by the cells. From running text: as found when the
+ * count matches; placed by the layout's columns when some are empty; else a cut of fused digits that is the only
+ * one the arithmetic allows. `nextItem` is the next row's item number, which may be fused on the end.
  */
-export function cellsOf(tokens: readonly string[], count: number, arithmetic?: RowArithmetic, nextItem?: string): CellsOutcome {
-  if (tokens.length === count) return { kind: 'read', cells: [...tokens] };
+export function cellsOf(
+  tokens: readonly NumberToken[],
+  count: number,
+  arithmetic?: RowArithmetic,
+  nextItem?: string,
+  hints: ColumnHints = {},
+): CellsOutcome {
   if (tokens.length === 0) return { kind: 'unreadable', reason: '找到了这一行，但没有读到数字' };
-  if (tokens.length > count) {
-    return { kind: 'unreadable', reason: `读到 ${tokens.length} 个数（${tokens.join(' ')}），应为 ${count} 个，无法判断各数所在的列` };
+  if (tokens.every((t) => t.cell)) {
+    const placed = placeByCells(tokens, count, hints.gridColumn);
+    return placed.kind === 'placed' ? { kind: 'read', cells: placed.cells } : { kind: 'unreadable', reason: placed.reason };
   }
-  const found = tokens.join(' ');
-  const first = splitFused(tokens, count, arithmetic);
+  // Values from cells and from running text mixed (a cell holding several values): the empty cells cannot be
+  // placed, the values are read in order.
+  const mixed = tokens.some((t) => t.cell);
+  const values = mixed ? tokens.filter((t) => t.raw !== '') : tokens;
+  if (values.length === 0) return { kind: 'unreadable', reason: '找到了这一行，但没有读到数字' };
+  const raws = values.map((t) => t.raw);
+  if (raws.length === count) return { kind: 'read', cells: raws };
+  if (raws.length > count) {
+    return { kind: 'unreadable', reason: `读到 ${raws.length} 个数（${raws.join(' ')}），应为 ${count} 个，无法判断各数所在的列` };
+  }
+  const found = raws.join(' ');
+  if (hints.layout && !mixed) {
+    const placed = placeByLayout(tokens, count, hints.layout);
+    if (placed?.kind === 'placed') return { kind: 'read', cells: placed.cells };
+  }
+  // Numbers set apart by runs of spaces are whole cells: some cells are empty, and where is not known.
+  if (mixed || (tokens.some((t) => t.spaced) && !tokens.some((t) => t.glued))) {
+    return { kind: 'unreadable', reason: `只读到 ${raws.length} 个数（${found}），应为 ${count} 个，无法判断空白格所在的列` };
+  }
+  const first = splitFused(raws, count, arithmetic);
   if (first.kind === 'unique') return { kind: 'inferred', cells: first.values, found, usedArithmetic: first.usedArithmetic };
-  const last = tokens[tokens.length - 1];
+  const last = raws[raws.length - 1];
   if (nextItem && first.kind === 'none' && /^\d+$/.test(last) && last.length > 1 && last.endsWith(nextItem)) {
-    const trimmed = [...tokens.slice(0, -1), last.slice(0, -nextItem.length)];
+    const trimmed = [...raws.slice(0, -1), last.slice(0, -nextItem.length)];
     const second = splitFused(trimmed, count, arithmetic);
     if (second.kind === 'unique') {
       return { kind: 'inferred', cells: second.values, found, usedArithmetic: second.usedArithmetic, droppedItem: nextItem };
@@ -102,7 +171,7 @@ export function cellsOf(tokens: readonly string[], count: number, arithmetic?: R
   if (first.kind === 'too-many') return { kind: 'unreadable', reason: `数字连在一起（${found}），拆分方式太多，无法确定` };
   return {
     kind: 'unreadable',
-    reason: `只读到 ${tokens.length} 个数（${found}），应为 ${count} 个${arithmetic ? '，也无法按行合计拆分' : ''}`,
+    reason: `只读到 ${raws.length} 个数（${found}），应为 ${count} 个${arithmetic ? '，也无法按行合计拆分' : ''}`,
   };
 }
 

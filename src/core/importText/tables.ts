@@ -6,9 +6,10 @@ import { T3_COLUMNS, T3_ROWS, T4_GROUPS, T4_OUTCOMES, t3Key, t4Key } from '../..
 import type { Finding } from '../findings';
 import { formatVersion, inferred, structure } from './findingsOf';
 import { T2_PATTERNS, T2_TRIAL_MARKS, T2_TRIAL_ROWS, T3_OTHER_COMBINED, T3_PATTERNS, type RowPattern } from './labels';
+import { layoutColumns } from './columns';
 import { cellValue, cellsOf, findAnchor, findRows, numbersOfRows, type CellsOutcome, type FoundRow } from './rows';
 import { T3_ROW_SUM, T4_GROUP_SUMS } from './split';
-import type { Stream } from './text';
+import type { NumberToken, Stream } from './tokens';
 
 export interface TableResult {
   values: Record<string, number | string>;
@@ -55,6 +56,9 @@ export function readT2(stream: Stream): TableResult {
   if (T2_TRIAL_MARKS.some((re) => re.test(stream.compact))) return readT2Trial(stream, out);
   const rows = findRows(stream.compact, T2_PATTERNS);
   const numbers = numbersOfRows(stream, rows);
+  // Columns of a PDF's layout: the rows of three numbers (规章, 行政规范性文件) line up under their headings.
+  const triples = rows.filter((r, i): r is FoundRow => r !== null && T2_PATTERNS[i].keys.length === 3);
+  const layout = layoutColumns(triples.map((r) => numbers.get(r) ?? []), 3);
   rows.forEach((row, i) => {
     const pattern = T2_PATTERNS[i];
     const name = `表二「${pattern.label}」行`;
@@ -62,7 +66,7 @@ export function readT2(stream: Stream): TableResult {
       out.findings.push(structure(`t2.${pattern.key}`, `表二中找不到“${pattern.label}”一行`, [...pattern.keys]));
       return;
     }
-    const outcome = cellsOf(numbers.get(row) ?? [], pattern.keys.length);
+    const outcome = cellsOf(numbers.get(row) ?? [], pattern.keys.length, undefined, undefined, { layout });
     store(out, outcome, pattern.keys, `t2.${pattern.key}`, name, (k) => (k === 't2.fees' ? 'amount' : 'count'));
   });
   return out;
@@ -117,6 +121,7 @@ export function readT3(stream: Stream): TableResult {
   const patterns = [...head, ...middle, ...tail];
   const rows = [...headRows, ...findRows(compact, [...middle, ...tail], cursor)];
   const numbers = numbersOfRows(stream, rows);
+  const layout = layoutColumns([...numbers.values()], 7);
 
   rows.forEach((row, i) => {
     const pattern = patterns[i];
@@ -130,7 +135,7 @@ export function readT3(stream: Stream): TableResult {
     const next = rows.slice(i + 1).find((r): r is FoundRow => r !== null);
     const nextItem = next ? /^(\d)\./.exec(next.pattern.label)?.[1] : undefined;
     const nextHasItem = next ? compact.slice(next.start, next.start + 2) === `${nextItem}.` : true;
-    const outcome = cellsOf(numbers.get(row) ?? [], 7, T3_ROW_SUM, nextHasItem ? undefined : nextItem);
+    const outcome = cellsOf(numbers.get(row) ?? [], 7, T3_ROW_SUM, nextHasItem ? undefined : nextItem, { layout });
     store(out, outcome, keys, `t3.${pattern.key}`, name, countKind);
   });
   return out;
@@ -142,17 +147,37 @@ const T4_KEYS = T4_GROUPS.flatMap((g) => T4_OUTCOMES.map((o) => t4Key(g.key, o.k
 
 export function readT4(stream: Stream, bounded: boolean): TableResult {
   const out = empty();
-  const tokens = stream.numbers.map((n) => n.raw);
-  let outcome: CellsOutcome;
+  const table = stream.numbers.filter((n) => !n.counted);
+  // From cells when every value is in a cell of its own; else as running text (a cell holding several values).
+  const fromCells = table.length > 0 && table.every((n) => n.cell);
+  const outcome = fromCells ? t4FromCells(table) : t4FromText(table.filter((n) => n.raw !== ''), bounded);
+  store(out, outcome, T4_KEYS, 't4', '表四（行政复议、行政诉讼）', countKind);
+  return out;
+}
+
+/**
+ * Table 四 from cells: its rows of values in order — one row of 15, three tables or rows of 5 — placed by their
+ * fields, empty ones included; padding fields are dropped only when the values are then exactly 15.
+ */
+function t4FromCells(tokens: readonly NumberToken[]): CellsOutcome {
+  const all = tokens.map((t) => t.raw);
+  if (all.length === 15) return { kind: 'read', cells: all };
+  const filled = all.filter((r) => r !== '');
+  if (all.length > 15 && filled.length === 15) return { kind: 'read', cells: filled };
+  const blanks = all.length - filled.length;
+  return {
+    kind: 'unreadable',
+    reason: `表格中读到 ${all.length} 格（${all.map((r) => r || '空白').join(' ')}${blanks ? `，其中 ${blanks} 格空白` : ''}），应为 15 格，无法判断各数所在的列`,
+  };
+}
+
+function t4FromText(tokens: readonly NumberToken[], bounded: boolean): CellsOutcome {
   if (tokens.length > 15 || (!bounded && tokens.length !== 15)) {
     const why = bounded ? '' : '（表四之后没有找到“五、存在的主要问题及改进情况”，表格的范围无法确定）';
-    outcome = {
+    return {
       kind: 'unreadable',
       reason: tokens.length === 0 ? `没有读到数字${why}` : `读到 ${tokens.length} 个数，应为 15 个${why}`,
     };
-  } else {
-    outcome = cellsOf(tokens, 15, T4_GROUP_SUMS);
   }
-  store(out, outcome, T4_KEYS, 't4', '表四（行政复议、行政诉讼）', countKind);
-  return out;
+  return cellsOf(tokens, 15, T4_GROUP_SUMS);
 }

@@ -1,0 +1,135 @@
+/**
+ * Columns from structure. Values that came from cells are placed by their cells: a web page's grid column, or the
+ * order of the fields along a row, empty fields included. Values in a PDF's layout text (`pdftotext -layout`) are
+ * placed by the columns they line up in, page by page: every value of a column overlaps the others of that column,
+ * and a gap where a column has no value is an empty cell. Nothing here counts on arithmetic.
+ */
+import type { NumberToken } from './tokens';
+
+export type Placement = { kind: 'placed'; cells: string[] } | { kind: 'unplaced'; reason: string };
+
+interface Span {
+  x0: number;
+  x1: number;
+}
+
+/** Column spans of each page whose values line up in exactly `count` columns. */
+export type ColumnModel = Map<number, Span[]>;
+
+/** One column's values overlap; a space either side allows for centred values of different widths. */
+const SLACK = 1;
+
+function clusters(tokens: readonly NumberToken[]): Span[] {
+  const sorted = [...tokens].sort((a, b) => a.x0 - b.x0);
+  const out: Span[] = [];
+  for (const t of sorted) {
+    const last = out[out.length - 1];
+    if (last && t.x0 - SLACK < last.x1 + SLACK) last.x1 = Math.max(last.x1, t.x1);
+    else out.push({ x0: t.x0, x1: t.x1 });
+  }
+  return out;
+}
+
+function columnOf(spans: readonly Span[], t: NumberToken): number {
+  return spans.findIndex((s) => t.x0 - SLACK < s.x1 + SLACK && s.x0 - SLACK < t.x1 + SLACK);
+}
+
+/**
+ * The layout's columns, page by page, from the values of the table's rows. A page counts only when its values fall
+ * into exactly `count` columns and no line puts two values in one column.
+ */
+export function layoutColumns(rows: readonly (readonly NumberToken[])[], count: number): ColumnModel {
+  const byPage = new Map<number, NumberToken[]>();
+  for (const row of rows) {
+    for (const t of row) {
+      if (t.cell || t.raw === '') continue;
+      const list = byPage.get(t.page) ?? [];
+      list.push(t);
+      byPage.set(t.page, list);
+    }
+  }
+  const model: ColumnModel = new Map();
+  for (const [page, tokens] of byPage) {
+    const spans = clusters(tokens);
+    if (spans.length !== count) continue;
+    const lines = new Map<number, number[]>();
+    let consistent = true;
+    for (const t of tokens) {
+      const col = columnOf(spans, t);
+      const seen = lines.get(t.line) ?? [];
+      if (col < 0 || seen.includes(col) || (seen.length > 0 && col < seen[seen.length - 1])) consistent = false;
+      seen.push(col);
+      lines.set(t.line, seen);
+    }
+    // At least two lines must agree, or one line is its own columns and says nothing about gaps.
+    if (consistent && lines.size >= 2) model.set(page, spans);
+  }
+  return model;
+}
+
+/** A row of layout text placed by the page's columns; null when the page has none or the row does not fit them. */
+export function placeByLayout(tokens: readonly NumberToken[], count: number, model: ColumnModel): Placement | null {
+  if (tokens.length === 0 || tokens.some((t) => t.cell)) return null;
+  const page = tokens[0].page;
+  const spans = model.get(page);
+  if (!spans || tokens.some((t) => t.page !== page)) return null;
+  const cells: string[] = Array.from({ length: count }, () => '');
+  let last = -1;
+  for (const t of tokens) {
+    const col = columnOf(spans, t);
+    if (col < 0 || col <= last) return null;
+    cells[col] = t.raw;
+    last = col;
+  }
+  return { kind: 'placed', cells };
+}
+
+/**
+ * A row of cells placed by its cells. Values from more than one row of a table, or from cells and running text
+ * mixed, cannot be placed. Within one row: the fields as found when they are `count`; when there are more, the
+ * non-empty ones when those are `count` (the rest was the row's padding); otherwise the empty fields cannot be
+ * placed.
+ */
+export function placeByCells(tokens: readonly NumberToken[], count: number, gridColumn?: (t: NumberToken) => number | undefined): Placement {
+  if (tokens.some((t) => !t.cell)) {
+    return { kind: 'unplaced', reason: `表格单元格中的数与单元格外的数混在一起（${tokens.map(shown).join(' ')}）` };
+  }
+  const groups = new Map<string, NumberToken[]>();
+  for (const t of tokens) {
+    const key = `${t.cell?.table}:${t.cell?.row}`;
+    groups.set(key, [...(groups.get(key) ?? []), t]);
+  }
+  if (groups.size > 1) {
+    // Rows of only empty fields after the row (a band's or a heading's padding) are not the row's; when every row
+    // is empty, the first, right after the label, is.
+    const filled = [...groups.values()].filter((g) => g.some((t) => t.raw !== ''));
+    if (filled.length > 1) return { kind: 'unplaced', reason: `数分在表格的 ${filled.length} 行中（${tokens.map(shown).join(' ')}）` };
+    return placeByCells(filled[0] ?? [...groups.values()][0], count, gridColumn);
+  }
+  if (gridColumn) {
+    const cells: (string | undefined)[] = Array.from({ length: count }, () => undefined);
+    let ok = true;
+    for (const t of tokens) {
+      const col = gridColumn(t);
+      if (col === undefined) {
+        if (t.raw !== '') ok = false;
+        continue;
+      }
+      if (cells[col] !== undefined) ok = false;
+      cells[col] = t.raw;
+    }
+    if (ok && cells.every((c) => c !== undefined)) return { kind: 'placed', cells: cells as string[] };
+  }
+  if (tokens.length === count) return { kind: 'placed', cells: tokens.map((t) => t.raw) };
+  const filled = tokens.filter((t) => t.raw !== '');
+  if (tokens.length > count && filled.length === count) return { kind: 'placed', cells: filled.map((t) => t.raw) };
+  const blanks = tokens.length - filled.length;
+  return {
+    kind: 'unplaced',
+    reason: `读到 ${tokens.length} 格（${tokens.map(shown).join(' ')}${blanks ? `，其中 ${blanks} 格空白` : ''}），应为 ${count} 格，无法判断各数所在的列`,
+  };
+}
+
+function shown(t: NumberToken): string {
+  return t.raw === '' ? '空白' : t.raw;
+}
