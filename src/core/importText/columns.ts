@@ -85,12 +85,23 @@ export function placeByLayout(tokens: readonly NumberToken[], count: number, mod
 }
 
 /**
+ * The column (0 … count-1) of a grid cell among a row's `count` value columns, which are the table's last ones (the
+ * format puts row labels first); undefined outside them.
+ */
+export function gridColumn(t: NumberToken, count: number): number | undefined {
+  const c = t.cell;
+  if (!c?.grid) return undefined;
+  const index = c.col + c.colSpan - 1 - (c.width - count);
+  return index >= 0 && index < count ? index : undefined;
+}
+
+/**
  * A row of cells placed by its cells. Values from more than one row of a table, or from cells and running text
  * mixed, cannot be placed. Within one row: the fields as found when they are `count`; when there are more, the
  * non-empty ones when those are `count` (the rest was the row's padding); otherwise the empty fields cannot be
  * placed.
  */
-export function placeByCells(tokens: readonly NumberToken[], count: number, gridColumn?: (t: NumberToken) => number | undefined): Placement {
+export function placeByCells(tokens: readonly NumberToken[], count: number): Placement {
   if (tokens.some((t) => !t.cell)) {
     return { kind: 'unplaced', reason: `表格单元格中的数与单元格外的数混在一起（${tokens.map(shown).join(' ')}）` };
   }
@@ -104,13 +115,13 @@ export function placeByCells(tokens: readonly NumberToken[], count: number, grid
     // is empty, the first, right after the label, is.
     const filled = [...groups.values()].filter((g) => g.some((t) => t.raw !== ''));
     if (filled.length > 1) return { kind: 'unplaced', reason: `数分在表格的 ${filled.length} 行中（${tokens.map(shown).join(' ')}）` };
-    return placeByCells(filled[0] ?? [...groups.values()][0], count, gridColumn);
+    return placeByCells(filled[0] ?? [...groups.values()][0], count);
   }
-  if (gridColumn) {
+  if (tokens[0].cell?.grid) {
     const cells: (string | undefined)[] = Array.from({ length: count }, () => undefined);
     let ok = true;
     for (const t of tokens) {
-      const col = gridColumn(t);
+      const col = gridColumn(t, count);
       if (col === undefined) {
         if (t.raw !== '') ok = false;
         continue;
@@ -121,6 +132,10 @@ export function placeByCells(tokens: readonly NumberToken[], count: number, grid
     if (ok && cells.every((c) => c !== undefined)) return { kind: 'placed', cells: cells as string[] };
   }
   if (tokens.length === count) return { kind: 'placed', cells: tokens.map((t) => t.raw) };
+  // A copied row of values only, short of cells: the browser dropped its empty cells at the start.
+  if (tokens.length < count && tokens[0].cell?.lead && !tokens[0].cell.grid) {
+    return { kind: 'placed', cells: [...Array.from({ length: count - tokens.length }, () => ''), ...tokens.map((t) => t.raw)] };
+  }
   const filled = tokens.filter((t) => t.raw !== '');
   if (tokens.length > count && filled.length === count) return { kind: 'placed', cells: filled.map((t) => t.raw) };
   const blanks = tokens.length - filled.length;

@@ -47,6 +47,8 @@ export interface CellMark {
   col: number;
   colSpan: number;
   grid: boolean;
+  /** Columns of the table (grid tables: the widest row's extent). */
+  width: number;
   /** A header cell: its digits are words, never values. */
   header: boolean;
   /** A cell of a row that holds only column headings (总计, 数据1…): its words are never row labels either. */
@@ -63,17 +65,25 @@ export interface Rendered {
 const HEADER_WORDS =
   /^(?:申请人情况|自然人|法人或其他组织|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计|合计|小计|行政复议|行政诉讼|未经复议直接起诉|复议后起诉|结果维持|结果纠正|其他结果|尚未审结|(?:数据|列|栏|column|col)\d{1,2})$/i;
 
-/** A number, a placeholder or nothing: a cell that holds a value rather than words. */
-export const VALUE_TEXT = /^(?:[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[/／\\*]|[-－—–―─]{1,2}|无)?$/;
+/**
+ * A number, a placeholder or nothing: a cell that holds a value rather than words. "无" counts only in a grid's own
+ * cell: along a line of fields it may be the end of a label cut by a stray TAB (（四）无 | 法提供).
+ */
+export const VALUE_TEXT = /^(?:[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[/／\\*]|[-－—–―─]{1,2})?$/;
 
 function cellText(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
-/** A row that holds only column headings (数据1 … 数据6 | 总计 in the middle of a table) and no value. */
+/**
+ * A row that holds only column headings (数据1 … 数据6 | 总计 in the middle of a table) and no value. A single
+ * heading word followed by empty cells ("行政复议" and five blanks) is a row label with its values left blank.
+ */
 function isHeadingRow(cells: readonly SourceCell[]): boolean {
-  const texts = cells.map((c) => cellText(c.text).replace(/\s/g, '')).filter((t) => t !== '');
-  return texts.length > 0 && texts.every((t) => HEADER_WORDS.test(t));
+  const all = cells.map((c) => cellText(c.text).replace(/\s/g, ''));
+  const texts = all.filter((t) => t !== '');
+  if (texts.length === 0 || !texts.every((t) => HEADER_WORDS.test(t))) return false;
+  return texts.length > 1 || texts.length === all.length;
 }
 
 /**
@@ -94,6 +104,7 @@ export function renderDocument(doc: SourceDocument): Rendered {
       push(block.text.endsWith('\n') || block.text === '' ? block.text : `${block.text}\n`);
       continue;
     }
+    const width = Math.max(0, ...block.table.rows.flatMap((row) => row.cells.map((c) => c.col + Math.max(1, c.colSpan ?? 1))));
     block.table.rows.forEach((row, r) => {
       const heading = isHeadingRow(row.cells);
       const sorted = [...row.cells].sort((a, b) => a.col - b.col);
@@ -110,6 +121,7 @@ export function renderDocument(doc: SourceDocument): Rendered {
           col: cell.col,
           colSpan: Math.max(1, cell.colSpan ?? 1),
           grid: block.table.grid,
+          width,
           header: row.header === true || cell.header === true,
           heading,
         });
@@ -163,7 +175,8 @@ export function markdownDocument(md: string): SourceDocument {
     prose = [];
   };
   const flushTable = (): void => {
-    if (rows.length) blocks.push({ kind: 'table', table: { grid: false, rows } });
+    // A pipe table has no spans: every row has all its cells, so a cell's index is its grid column.
+    if (rows.length) blocks.push({ kind: 'table', table: { grid: true, rows } });
     rows = [];
   };
   for (let i = 0; i < lines.length; i += 1) {

@@ -112,10 +112,9 @@ export type CellsOutcome =
   | { kind: 'inferred'; cells: string[]; found: string; usedArithmetic: boolean; droppedItem?: string }
   | { kind: 'unreadable'; reason: string };
 
-/** What the structure of the source says about columns: a PDF's layout columns, a web page's grid columns. */
+/** What the structure of a PDF's text says about columns. */
 export interface ColumnHints {
   layout?: ColumnModel;
-  gridColumn?: (t: NumberToken) => number | undefined;
 }
 
 /**
@@ -132,7 +131,7 @@ export function cellsOf(
 ): CellsOutcome {
   if (tokens.length === 0) return { kind: 'unreadable', reason: '找到了这一行，但没有读到数字' };
   if (tokens.every((t) => t.cell)) {
-    const placed = placeByCells(tokens, count, hints.gridColumn);
+    const placed = placeByCells(tokens, count);
     return placed.kind === 'placed' ? { kind: 'read', cells: placed.cells } : { kind: 'unreadable', reason: placed.reason };
   }
   // Values from cells and from running text mixed (a cell holding several values): the empty cells cannot be

@@ -6,7 +6,7 @@ import { T3_COLUMNS, T3_ROWS, T4_GROUPS, T4_OUTCOMES, t3Key, t4Key } from '../..
 import type { Finding } from '../findings';
 import { formatVersion, inferred, structure } from './findingsOf';
 import { T2_PATTERNS, T2_TRIAL_MARKS, T2_TRIAL_ROWS, T3_OTHER_COMBINED, T3_PATTERNS, type RowPattern } from './labels';
-import { layoutColumns } from './columns';
+import { layoutColumns, placeByCells } from './columns';
 import { cellValue, cellsOf, findAnchor, findRows, numbersOfRows, type CellsOutcome, type FoundRow } from './rows';
 import { T3_ROW_SUM, T4_GROUP_SUMS } from './split';
 import type { NumberToken, Stream } from './tokens';
@@ -145,9 +145,27 @@ export function readT3(stream: Stream): TableResult {
 
 const T4_KEYS = T4_GROUPS.flatMap((g) => T4_OUTCOMES.map((o) => t4Key(g.key, o.key)));
 
+/** Words of table 四's column headings, whole or split across lines as PDF text splits them. */
+const T4_HEADING = /^(?:行政复议|行政诉讼|未经复议直接起诉|复议后起诉|结果|维持|纠正|其他|尚未|审结|总计|结|果|审|计|总|未|尚|维|持|纠|正|其|他|[（(]?\s*(?:未经复议直接起诉|复议后起诉)\s*[）)]?)+$/;
+
+/**
+ * The line where table 四 starts: the first line of running text that holds only its column headings. Figures of
+ * the prose above it ("行政复议 8 件") are not the table's.
+ */
+function t4Start(stream: Stream): number {
+  const lines = new Map<number, string[]>();
+  for (const w of stream.words) lines.set(w.line, [...(lines.get(w.line) ?? []), w.text]);
+  const withNumbers = new Set(stream.numbers.map((n) => n.line));
+  for (const [line, words] of [...lines].sort((a, b) => a[0] - b[0])) {
+    if (!withNumbers.has(line) && words.every((w) => T4_HEADING.test(w))) return line;
+  }
+  return 0;
+}
+
 export function readT4(stream: Stream, bounded: boolean): TableResult {
   const out = empty();
-  const table = stream.numbers.filter((n) => !n.counted);
+  const start = t4Start(stream);
+  const table = stream.numbers.filter((n) => !n.counted && (n.cell || n.line >= start));
   // From cells when every value is in a cell of its own; else as running text (a cell holding several values).
   const fromCells = table.length > 0 && table.every((n) => n.cell);
   const outcome = fromCells ? t4FromCells(table) : t4FromText(table.filter((n) => n.raw !== ''), bounded);
@@ -156,10 +174,22 @@ export function readT4(stream: Stream, bounded: boolean): TableResult {
 }
 
 /**
- * Table 四 from cells: its rows of values in order — one row of 15, three tables or rows of 5 — placed by their
- * fields, empty ones included; padding fields are dropped only when the values are then exactly 15.
+ * Table 四 from cells: its rows of values in order — one row of 15, three tables or rows of 5 — each placed by its
+ * cells: a grid's columns, or the fields along a copied row (whose empty cells at the start a browser drops).
+ * Padding fields are dropped only when the values are then exactly 15.
  */
 function t4FromCells(tokens: readonly NumberToken[]): CellsOutcome {
+  const groups: NumberToken[][] = [];
+  for (const t of tokens) {
+    const last = groups[groups.length - 1];
+    if (last && last[0].cell?.table === t.cell?.table && last[0].cell?.row === t.cell?.row) last.push(t);
+    else groups.push([t]);
+  }
+  const share = groups.length === 1 ? 15 : groups.length === 3 ? 5 : 0;
+  const placed = share ? groups.map((g) => placeByCells(g, share)) : [];
+  if (placed.length > 0 && placed.every((p) => p.kind === 'placed')) {
+    return { kind: 'read', cells: placed.flatMap((p) => (p.kind === 'placed' ? p.cells : [])) };
+  }
   const all = tokens.map((t) => t.raw);
   if (all.length === 15) return { kind: 'read', cells: all };
   const filled = all.filter((r) => r !== '');

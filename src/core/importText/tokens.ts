@@ -14,7 +14,15 @@ export interface CellRef {
   row: number;
   col: number;
   colSpan: number;
+  /** A grid column: rowspans and colspans resolved, empty cells all kept. */
   grid: boolean;
+  /** Columns of the table. */
+  width: number;
+  /**
+   * The row holds values only, no label before them. Where cells are counted along the row (a copied table), its
+   * empty cells at the start may have been dropped: browsers copy a row from its first non-empty cell.
+   */
+  lead: boolean;
 }
 
 /** A value found in a table region: a number, a placeholder such as "/", an empty cell, or digits with no separator. */
@@ -115,8 +123,11 @@ export function tokenise(norm: Normalised, from: number, to: number, marks: read
   let line = 0;
   let lineStart = from;
   let page = 0;
-  /** Rows (table:row) that have shown a non-empty cell: empty cells before that are the row's indent, not values. */
-  const started = new Set<string>();
+  /**
+   * Rows (table:row) that have shown a non-empty cell, and whether it was a value. Along a row counted by its
+   * fields, empty cells before the first non-empty one are the row's indent, not values; a grid keeps them all.
+   */
+  const started = new Map<string, boolean>();
 
   const plain = (a: number, b: number): void => {
     let i = a;
@@ -186,7 +197,8 @@ export function tokenise(norm: Normalised, from: number, to: number, marks: read
     let spaces = 0;
     for (let k = i - 1; k >= lineStart && text[k] === ' '; k -= 1) spaces += 1;
     let after = j;
-    while (after < j + 3 && text[after] === ' ') after += 1;
+    // The counting word may follow on the next line when the prose wraps ("直接起诉 49⏎件").
+    while (after < j + 8 && after < to && /\s/.test(text[after])) after += 1;
     out.numbers.push({
       raw,
       pos: compactLength,
@@ -204,19 +216,30 @@ export function tokenise(norm: Normalised, from: number, to: number, marks: read
   const cellTokens = (mark: CellMark, a: number, b: number): void => {
     const raw = text.slice(a, b).trim();
     const key = `${mark.table}:${mark.row}`;
+    const start = (value: boolean): void => {
+      if (raw !== '' && !started.has(key)) started.set(key, value);
+    };
     if (mark.heading) {
       addWords(MASK.repeat(raw.replace(/\s+/g, '').length));
-      if (raw !== '') started.add(key);
+      start(false);
       return;
     }
-    if (!mark.header && VALUE_TEXT.test(raw)) {
-      if (raw === '' && !started.has(key)) return;
-      started.add(key);
-      const ref: CellRef = { table: mark.table, row: mark.row, col: mark.col, colSpan: mark.colSpan, grid: mark.grid };
+    if (!mark.header && (VALUE_TEXT.test(raw) || (mark.grid && raw === '无'))) {
+      if (raw === '' && !mark.grid && !started.has(key)) return;
+      start(true);
+      const ref: CellRef = {
+        table: mark.table,
+        row: mark.row,
+        col: mark.col,
+        colSpan: mark.colSpan,
+        grid: mark.grid,
+        width: mark.width,
+        lead: started.get(key) ?? true,
+      };
       pushNumber(raw, a, b, ref);
       return;
     }
-    if (raw !== '') started.add(key);
+    start(false);
     if (mark.header) {
       // A header cell: its digits are words, never values.
       addWords(raw.replace(/\s+/g, '').replace(/(\d)[.、．](?=\D)/g, '$1.'));
