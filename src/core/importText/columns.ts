@@ -4,7 +4,7 @@
  * placed by the columns they line up in, page by page: every value of a column overlaps the others of that column,
  * and a gap where a column has no value is an empty cell. Nothing here counts on arithmetic.
  */
-import type { NumberToken } from './tokens';
+import type { NumberToken, WordToken } from './tokens';
 
 export type Placement = { kind: 'placed'; cells: string[] } | { kind: 'unplaced'; reason: string };
 
@@ -78,6 +78,60 @@ export function placeByLayout(tokens: readonly NumberToken[], count: number, mod
   for (const t of tokens) {
     const col = columnOf(spans, t);
     if (col < 0 || col <= last) return null;
+    cells[col] = t.raw;
+    last = col;
+  }
+  return { kind: 'placed', cells };
+}
+
+/** Column centres from headings, page by page: a page counts when its headings fall into exactly `count` columns. */
+export type HeadingModel = Map<number, number[]>;
+
+/**
+ * The columns of each page's column headings in a PDF's layout text: the heading words (`vocabulary`) on the lines
+ * above the page's first row of values, their pieces stacked in a column when a heading wraps ("商业" over "企业").
+ */
+export function headingColumns(words: readonly WordToken[], values: readonly NumberToken[], vocabulary: RegExp, count: number): HeadingModel {
+  const firstValueLine = new Map<number, number>();
+  for (const t of values) {
+    if (t.cell) continue;
+    firstValueLine.set(t.page, Math.min(firstValueLine.get(t.page) ?? Number.POSITIVE_INFINITY, t.line));
+  }
+  const model: HeadingModel = new Map();
+  for (const [page, first] of firstValueLine) {
+    const spans: Span[] = [];
+    const heads = words.filter((w) => w.page === page && w.line < first && vocabulary.test(w.text)).sort((a, b) => a.x0 - b.x0);
+    for (const w of heads) {
+      const last = spans[spans.length - 1];
+      if (last && w.x0 < last.x1) last.x1 = Math.max(last.x1, w.x1);
+      else spans.push({ x0: w.x0, x1: w.x1 });
+    }
+    if (spans.length === count) model.set(page, spans.map((sp) => (sp.x0 + sp.x1) / 2));
+  }
+  return model;
+}
+
+/** How far a value's centre may sit from its heading's, and how much nearer it must be to it than to any other. */
+const NEAR = 2.5;
+const MARGIN = 2;
+
+/**
+ * A row of layout text placed under its column headings: each value under the heading nearest to it, clearly
+ * nearer than to any other, in order; a heading with no value over it is an empty cell. Null when any value is not
+ * clearly under one heading.
+ */
+export function placeByHeadings(tokens: readonly NumberToken[], count: number, model: HeadingModel): Placement | null {
+  if (tokens.length === 0 || tokens.some((t) => t.cell)) return null;
+  const page = tokens[0].page;
+  const centres = model.get(page);
+  if (!centres || centres.length !== count || tokens.some((t) => t.page !== page)) return null;
+  const cells: string[] = Array.from({ length: count }, () => '');
+  let last = -1;
+  for (const t of tokens) {
+    const c = (t.x0 + t.x1) / 2;
+    const by = centres.map((h, j) => [Math.abs(c - h), j] as const).sort((a, b) => a[0] - b[0]);
+    const [d, col] = by[0];
+    if (d > NEAR || (by.length > 1 && by[1][0] < d + MARGIN) || col <= last) return null;
     cells[col] = t.raw;
     last = col;
   }

@@ -4,7 +4,7 @@
  */
 import { readValue } from '../readValue';
 import type { ValueKind } from '../../spec';
-import { placeByCells, placeByLayout, type ColumnModel } from './columns';
+import { placeByCells, placeByHeadings, placeByLayout, type ColumnModel, type HeadingModel } from './columns';
 import type { RowPattern } from './labels';
 import { splitFused, type RowArithmetic } from './split';
 import type { NumberToken, Stream } from './tokens';
@@ -74,7 +74,25 @@ export function numbersOfRows(stream: Stream, rows: readonly (FoundRow | null)[]
     }
   });
   pairLooseLabels(found, out);
+  lineBeforeLabel(found, out);
   return out;
+}
+
+/**
+ * In a PDF's text a row's numbers may print on the line above its label, when a taller cell beside it centres the
+ * row (4.保护第三方合法权益 under a merged （三）不予公开): the row above then holds two lines of numbers and the row
+ * below none. Each line goes to its own row.
+ */
+function lineBeforeLabel(found: readonly FoundRow[], numbers: Map<FoundRow, NumberToken[]>): void {
+  for (let i = 0; i + 1 < found.length; i += 1) {
+    const tokens = numbers.get(found[i]) ?? [];
+    const next = numbers.get(found[i + 1]) ?? [];
+    if (next.length > 0 || tokens.length < 2 || tokens.some((t) => t.cell)) continue;
+    const lines = [...new Set(tokens.map((t) => t.line))];
+    if (lines.length !== 2) continue;
+    numbers.set(found[i], tokens.filter((t) => t.line === lines[0]));
+    numbers.set(found[i + 1], tokens.filter((t) => t.line === lines[1]));
+  }
 }
 
 const rowOf = (t: NumberToken): string => `${t.cell?.table}:${t.cell?.row}`;
@@ -107,14 +125,30 @@ function pairLooseLabels(found: readonly FoundRow[], numbers: Map<FoundRow, Numb
   }
 }
 
+/**
+ * Words between a row's numbers that are not its label's: the text's reading order has mixed cells of other rows
+ * or of the header in (plain pdftotext does), so which number belongs to which cell is not known. A label wrapped
+ * around its numbers ("（二）部分公开（…只计这一情 447 7 0 … 形，不计其他情形）") is not mixed.
+ */
+export function interleaved(stream: Stream, row: FoundRow, tokens: readonly NumberToken[]): string | null {
+  const loose = tokens.filter((t) => !t.cell);
+  if (loose.length < 2) return null;
+  const between = stream.compact.slice(loose[0].pos, loose[loose.length - 1].pos);
+  if (between.length <= 2) return null;
+  const label = new Set(row.pattern.label);
+  const foreign = [...between].filter((ch) => !label.has(ch)).length;
+  return foreign * 2 > between.length ? between : null;
+}
+
 export type CellsOutcome =
   | { kind: 'read'; cells: string[] }
   | { kind: 'inferred'; cells: string[]; found: string; usedArithmetic: boolean; droppedItem?: string }
   | { kind: 'unreadable'; reason: string };
 
-/** What the structure of a PDF's text says about columns. */
+/** What the structure of a PDF's text says about columns: where its values line up, where its headings stand. */
 export interface ColumnHints {
   layout?: ColumnModel;
+  headings?: HeadingModel;
 }
 
 /**
@@ -145,9 +179,9 @@ export function cellsOf(
     return { kind: 'unreadable', reason: `读到 ${raws.length} 个数（${raws.join(' ')}），应为 ${count} 个，无法判断各数所在的列` };
   }
   const found = raws.join(' ');
-  if (hints.layout && !mixed) {
-    const placed = placeByLayout(tokens, count, hints.layout);
-    if (placed?.kind === 'placed') return { kind: 'read', cells: placed.cells };
+  if (!mixed) {
+    const placed = (hints.layout && placeByLayout(tokens, count, hints.layout)) || (hints.headings && placeByHeadings(tokens, count, hints.headings));
+    if (placed && placed.kind === 'placed') return { kind: 'read', cells: placed.cells };
   }
   // Numbers set apart by runs of spaces are whole cells: some cells are empty, and where is not known.
   if (mixed || (tokens.some((t) => t.spaced) && !tokens.some((t) => t.glued))) {

@@ -6,8 +6,8 @@ import { T3_COLUMNS, T3_ROWS, T4_GROUPS, T4_OUTCOMES, t3Key, t4Key } from '../..
 import type { Finding } from '../findings';
 import { formatVersion, inferred, structure } from './findingsOf';
 import { T2_PATTERNS, T2_TRIAL_MARKS, T2_TRIAL_ROWS, T3_OTHER_COMBINED, T3_PATTERNS, type RowPattern } from './labels';
-import { layoutColumns, placeByCells } from './columns';
-import { cellValue, cellsOf, findAnchor, findRows, numbersOfRows, type CellsOutcome, type FoundRow } from './rows';
+import { headingColumns, layoutColumns, placeByCells, type HeadingModel } from './columns';
+import { cellValue, cellsOf, findAnchor, findRows, interleaved, numbersOfRows, type CellsOutcome, type FoundRow } from './rows';
 import { T3_ROW_SUM, T4_GROUP_SUMS } from './split';
 import type { NumberToken, Stream } from './tokens';
 
@@ -49,6 +49,19 @@ function store(
 
 const countKind = (): 'count' => 'count';
 
+/** Column headings as PDF text prints them, whole or in pieces: of table 二's first band, of table 三's columns. */
+const T2_HEADINGS = /^(?:本年制发件数|本年废止件数|现行有效件数)$/;
+const T3_HEADINGS = /^[自然人商业企科研机构社会公益组织法律服务其他总计]{1,6}$/;
+const T4_HEADINGS = /^[结果维持纠正其他尚未审总计]{1,4}$/;
+
+/** A row whose numbers have other words between them cannot be read (see interleaved). */
+function mixedIn(stream: Stream, row: FoundRow, tokens: readonly NumberToken[]): CellsOutcome | null {
+  const between = interleaved(stream, row, tokens);
+  if (between === null) return null;
+  const shown = between.replace(/□+/g, '…').slice(0, 30);
+  return { kind: 'unreadable', reason: `这一行的数之间夹有其他文字（${shown}），各数所在的列无法确定` };
+}
+
 // ---- Table 二 ----
 
 export function readT2(stream: Stream): TableResult {
@@ -59,6 +72,7 @@ export function readT2(stream: Stream): TableResult {
   // Columns of a PDF's layout: the rows of three numbers (规章, 行政规范性文件) line up under their headings.
   const triples = rows.filter((r, i): r is FoundRow => r !== null && T2_PATTERNS[i].keys.length === 3);
   const layout = layoutColumns(triples.map((r) => numbers.get(r) ?? []), 3);
+  const headings = headingColumns(stream.words, triples.flatMap((r) => numbers.get(r) ?? []), T2_HEADINGS, 3);
   rows.forEach((row, i) => {
     const pattern = T2_PATTERNS[i];
     const name = `表二「${pattern.label}」行`;
@@ -66,7 +80,8 @@ export function readT2(stream: Stream): TableResult {
       out.findings.push(structure(`t2.${pattern.key}`, `表二中找不到“${pattern.label}”一行`, [...pattern.keys]));
       return;
     }
-    const outcome = cellsOf(numbers.get(row) ?? [], pattern.keys.length, undefined, undefined, { layout });
+    const tokens = numbers.get(row) ?? [];
+    const outcome = mixedIn(stream, row, tokens) ?? cellsOf(tokens, pattern.keys.length, undefined, undefined, { layout, headings });
     store(out, outcome, pattern.keys, `t2.${pattern.key}`, name, (k) => (k === 't2.fees' ? 'amount' : 'count'));
   });
   return out;
@@ -113,7 +128,8 @@ export function readT3(stream: Stream): TableResult {
   // （六）其他处理: three 2021 rows, or the single 2019 row when none of the three is there.
   const totalAt = findAnchor(compact, T3_PATTERNS.find((p) => p.key === 'handled_total')?.anchors ?? [], cursor);
   const otherPatterns = T3_PATTERNS.filter((p) => OTHER_KEYS.has(p.key));
-  const has2021Other = otherPatterns.some((p) => findAnchor(compact, p.anchors, cursor, totalAt?.index ?? compact.length));
+  // Any of the three 2021 rows anywhere in the table rules the 2019 single row out, even when they are out of order.
+  const has2021Other = otherPatterns.some((p) => findAnchor(compact, p.anchors, 0));
   const combinedAt = has2021Other ? null : findAnchor(compact, T3_OTHER_COMBINED.anchors, cursor, totalAt?.index ?? compact.length);
   out.trial = combinedAt !== null;
   const middle: readonly RowPattern[] = combinedAt ? [T3_OTHER_COMBINED] : otherPatterns;
@@ -122,6 +138,7 @@ export function readT3(stream: Stream): TableResult {
   const rows = [...headRows, ...findRows(compact, [...middle, ...tail], cursor)];
   const numbers = numbersOfRows(stream, rows);
   const layout = layoutColumns([...numbers.values()], 7);
+  const headings = headingColumns(stream.words, [...numbers.values()].flat(), T3_HEADINGS, 7);
 
   rows.forEach((row, i) => {
     const pattern = patterns[i];
@@ -135,7 +152,8 @@ export function readT3(stream: Stream): TableResult {
     const next = rows.slice(i + 1).find((r): r is FoundRow => r !== null);
     const nextItem = next ? /^(\d)\./.exec(next.pattern.label)?.[1] : undefined;
     const nextHasItem = next ? compact.slice(next.start, next.start + 2) === `${nextItem}.` : true;
-    const outcome = cellsOf(numbers.get(row) ?? [], 7, T3_ROW_SUM, nextHasItem ? undefined : nextItem, { layout });
+    const tokens = numbers.get(row) ?? [];
+    const outcome = mixedIn(stream, row, tokens) ?? cellsOf(tokens, 7, T3_ROW_SUM, nextHasItem ? undefined : nextItem, { layout, headings });
     store(out, outcome, keys, `t3.${pattern.key}`, name, countKind);
   });
   return out;
@@ -168,7 +186,8 @@ export function readT4(stream: Stream, bounded: boolean): TableResult {
   const table = stream.numbers.filter((n) => !n.counted && (n.cell || n.line >= start));
   // From cells when every value is in a cell of its own; else as running text (a cell holding several values).
   const fromCells = table.length > 0 && table.every((n) => n.cell);
-  const outcome = fromCells ? t4FromCells(table) : t4FromText(table.filter((n) => n.raw !== ''), bounded);
+  const loose = table.filter((n) => n.raw !== '');
+  const outcome = fromCells ? t4FromCells(table) : t4FromText(loose, bounded, headingColumns(stream.words, loose, T4_HEADINGS, 15));
   store(out, outcome, T4_KEYS, 't4', '表四（行政复议、行政诉讼）', countKind);
   return out;
 }
@@ -201,7 +220,7 @@ function t4FromCells(tokens: readonly NumberToken[]): CellsOutcome {
   };
 }
 
-function t4FromText(tokens: readonly NumberToken[], bounded: boolean): CellsOutcome {
+function t4FromText(tokens: readonly NumberToken[], bounded: boolean, headings: HeadingModel): CellsOutcome {
   if (tokens.length > 15 || (!bounded && tokens.length !== 15)) {
     const why = bounded ? '' : '（表四之后没有找到“五、存在的主要问题及改进情况”，表格的范围无法确定）';
     return {
@@ -209,5 +228,5 @@ function t4FromText(tokens: readonly NumberToken[], bounded: boolean): CellsOutc
       reason: tokens.length === 0 ? `没有读到数字${why}` : `读到 ${tokens.length} 个数，应为 15 个${why}`,
     };
   }
-  return cellsOf(tokens, 15, T4_GROUP_SUMS);
+  return cellsOf(tokens, 15, T4_GROUP_SUMS, undefined, { headings });
 }
