@@ -39,21 +39,40 @@ const AFTER_NFKC: Record<string, string> = { '(': '（', ')': '）', ':': '：',
 
 /** Character-by-character NFKC with a map back to the source, so prose can be quoted as published. */
 export function normalise(source: string): Normalised {
-  let text = '';
+  const parts: string[] = [];
   const map: number[] = [];
-  let offset = 0;
-  for (const cp of source) {
-    const code = cp.charCodeAt(0);
-    // ASCII letters and digits and the CJK unified ideographs are NFKC-stable: skip the normaliser for them.
-    let n = (code < 0x80 && /[\w\s]/.test(cp)) || (code >= 0x4e00 && code <= 0x9fff) ? cp : cp.normalize('NFKC');
+  let run = 0;
+  const flush = (end: number): void => {
+    if (end <= run) return;
+    parts.push(source.slice(run, end));
+    for (let k = run; k < end; k += 1) map.push(k);
+  };
+  let i = 0;
+  while (i < source.length) {
+    const code = source.charCodeAt(i);
+    // ASCII letters, digits and spaces and the CJK unified ideographs are NFKC-stable: runs of them are copied.
+    if ((code < 0x80 && isAsciiWordOrSpace(code)) || (code >= 0x4e00 && code <= 0x9fff)) {
+      i += 1;
+      continue;
+    }
+    flush(i);
+    const cp = String.fromCodePoint(source.codePointAt(i) ?? code);
+    let n = cp.normalize('NFKC');
     if (n.length === 1 && AFTER_NFKC[n] !== undefined) n = AFTER_NFKC[n];
     else if (/^[\u2000-\u200b\ufeff]$/.test(n)) n = ' ';
-    for (let k = 0; k < n.length; k += 1) map.push(offset);
-    text += n;
-    offset += cp.length;
+    for (let k = 0; k < n.length; k += 1) map.push(i);
+    parts.push(n);
+    i += cp.length;
+    run = i;
   }
-  map.push(offset);
-  return { text, map };
+  flush(source.length);
+  map.push(source.length);
+  return { text: parts.join(''), map };
+}
+
+/** [A-Za-z0-9_] and ASCII whitespace: what `[\w\s]` matches below 0x80. */
+function isAsciiWordOrSpace(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x20 || (c >= 0x09 && c <= 0x0d);
 }
 
 /** Whitespace removed: the form labels and headings are matched in. */

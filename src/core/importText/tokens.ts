@@ -64,7 +64,7 @@ export interface Stream {
 }
 
 /** Words that follow a figure in prose: never in a table cell after its number. */
-const COUNTING = /[件个次条项人元年月日家场期篇%％万]/;
+const COUNTING = new Set('件个次条项人元年月日家场期篇%％万');
 const PLACEHOLDER = /^(?:[/／\\]|[-－—–―─]{1,2}|\*)$/;
 /** Item numbers of table 三 ("1.", "1、", "1．") are one digit; a longer run before the dot is digits fused on. */
 const ITEM_MARK = /[.、．]/;
@@ -132,7 +132,14 @@ export function tokenise(norm: Normalised, from: number, to: number, marks: read
   const plain = (a: number, b: number): void => {
     let i = a;
     let wordStart = -1;
+    /** Start of the run of word characters not yet added to the compact text. */
+    let runStart = -1;
+    const flushRun = (at: number): void => {
+      if (runStart >= 0) addWords(text.slice(runStart, at));
+      runStart = -1;
+    };
     const endWord = (at: number): void => {
+      flushRun(at);
       if (wordStart >= 0) out.words.push({ text: text.slice(wordStart, at), line, x0: wordStart - lineStart, x1: at - lineStart, page });
       wordStart = -1;
     };
@@ -146,7 +153,7 @@ export function tokenise(norm: Normalised, from: number, to: number, marks: read
         i += 1;
         continue;
       }
-      if (/\s/.test(ch)) {
+      if (isSpace(ch)) {
         endWord(i);
         i += 1;
         continue;
@@ -164,6 +171,7 @@ export function tokenise(norm: Normalised, from: number, to: number, marks: read
         }
         const run = text.slice(i, j);
         if (!decimals && j < b && ITEM_MARK.test(text[j]) && isWordAfter(text, j + 1, to)) {
+          flushRun(i);
           if (run.length > 1) pushNumber(run.slice(0, -1), i, j - 1);
           if (wordStart < 0) wordStart = j - 1;
           addWords(`${run.slice(-1)}.`);
@@ -186,7 +194,7 @@ export function tokenise(norm: Normalised, from: number, to: number, marks: read
         }
       }
       if (wordStart < 0) wordStart = i;
-      addWords(ch);
+      if (runStart < 0) runStart = i;
       i += 1;
     }
     endWord(b);
@@ -195,10 +203,10 @@ export function tokenise(norm: Normalised, from: number, to: number, marks: read
   const pushNumber = (raw: string, i: number, j: number, cell?: CellRef): void => {
     const before = text[i - 1];
     let spaces = 0;
-    for (let k = i - 1; k >= lineStart && text[k] === ' '; k -= 1) spaces += 1;
+    for (let k = i - 1; k >= lineStart && k >= i - 2 && text[k] === ' '; k -= 1) spaces += 1;
     let after = j;
     // The counting word may follow on the next line when the prose wraps ("直接起诉 49⏎件").
-    while (after < j + 8 && after < to && /\s/.test(text[after])) after += 1;
+    while (after < j + 8 && after < to && isSpace(text[after])) after += 1;
     out.numbers.push({
       raw,
       pos: compactLength,
@@ -207,9 +215,9 @@ export function tokenise(norm: Normalised, from: number, to: number, marks: read
       x0: i - lineStart,
       x1: j - lineStart,
       page,
-      glued: !cell && i > lineStart && before !== undefined && !/\s/.test(before) && !isDigit(before),
+      glued: !cell && i > lineStart && before !== undefined && !isSpace(before) && !isDigit(before),
       spaced: spaces >= 2,
-      counted: !cell && COUNTING.test(text[after] ?? ''),
+      counted: !cell && after < to && COUNTING.has(text[after]),
     });
   };
 
@@ -265,13 +273,22 @@ function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
 
+/** Whitespace as `\s` matches it, without a regular expression per character. */
+function isSpace(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function isBoundary(ch: string | undefined): boolean {
-  return ch === undefined || /\s/.test(ch);
+  return ch === undefined || isSpace(ch);
 }
 
 /** After an item mark: optional whitespace (the label may wrap right after "3、"), then a character that is not a digit. */
 function isWordAfter(text: string, from: number, to: number): boolean {
   let k = from;
-  while (k < to && /\s/.test(text[k]) && k - from < 200) k += 1;
-  return k < to && !isDigit(text[k]) && !/\s/.test(text[k]);
+  while (k < to && isSpace(text[k]) && k - from < 200) k += 1;
+  return k < to && !isDigit(text[k]) && !isSpace(text[k]);
 }
