@@ -2,7 +2,7 @@
  * The page as a browser copies it (select all, copy): what Chromium puts on the clipboard as plain text. Paragraphs
  * and headings on lines of their own with a blank line after a paragraph, table rows on lines, cells separated by
  * TABs, an empty cell an empty field — except at the start of a row, where Chromium's copy drops empty cells (the
- * row shifts left) — and a `<br>` inside a cell a line break. Checked against Chromium itself in browser.test.ts.
+ * row shifts left, and a row of empty cells leaves no line at all) — and a `<br>` inside a cell a line break. Checked against Chromium itself in browser.test.ts.
  */
 import { breakLabel, type HtmlOptions } from './html';
 import { rowsOf, type Grid } from './official';
@@ -15,6 +15,7 @@ function tableText(grid: Grid, o: HtmlOptions): string {
       while (texts.length > 0 && texts[0] === '') texts.shift();
       return texts.join('\t');
     })
+    .filter((line) => line !== '')
     .join('\n');
 }
 
