@@ -64,7 +64,7 @@ async function layoutScores(out: string[]): Promise<void> {
     for (let seed = 1; seed <= SEEDS; seed += 1) {
       const c = layoutCase(seed);
       const file = layout.render(c);
-      scoreImport(c.expected, importDocument(sourceDocument(file.content, file.ext)), `${layout.name}#${seed}`, score);
+      scoreImport(c.expected, importDocument(sourceDocument(file.content, file.ext)), `${layout.name}#${seed}`, score, c.report.meta);
     }
     out.push(`  ${scoreLine(layout.name, score)}`);
   }
@@ -78,7 +78,7 @@ async function layoutScores(out: string[]): Promise<void> {
     const pdf = await pdfTexts(cases, dir);
     for (const kind of ['layout', 'plain'] as const) {
       const score = emptyScore();
-      pdf.forEach((t, i) => scoreImport(cases[i].expected, importPublishedText(t[kind]), `pdf-${kind}#${t.seed}`, score));
+      pdf.forEach((t, i) => scoreImport(cases[i].expected, importPublishedText(t[kind]), `pdf-${kind}#${t.seed}`, score, cases[i].report.meta));
       out.push(`  ${scoreLine(`pdf-${kind}`, score)}`);
     }
   } finally {

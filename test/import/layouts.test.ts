@@ -36,6 +36,8 @@ function expectSound(name: string, s: Score, readAtLeast: number): void {
   expect(s.silentMissing).toBe(0);
   expect(s.read + s.readFlagged + s.named + s.flaggedWrong).toBe(s.cells);
   expect((s.read + s.readFlagged) / s.cells).toBeGreaterThanOrEqual(readAtLeast);
+  // The unit's name and the year are read from the title in every layout.
+  expect(s.titles).toBe(s.reports);
 }
 
 describe.each(LAYOUTS.map((l) => [l.name, l] as const))('layout %s', (name, layout) => {
@@ -44,7 +46,7 @@ describe.each(LAYOUTS.map((l) => [l.name, l] as const))('layout %s', (name, layo
     for (const seed of SEEDS) {
       const c = layoutCase(seed);
       const file = layout.render(c);
-      scoreImport(c.expected, importDocument(sourceDocument(file.content, file.ext)), `${name}#${seed}`, score);
+      scoreImport(c.expected, importDocument(sourceDocument(file.content, file.ext)), `${name}#${seed}`, score, c.report.meta);
     }
     expectSound(name, score, READ_AT_LEAST[name] ?? 0);
   });
@@ -83,7 +85,7 @@ describeWithPrograms('PDF layouts (LibreOffice, pdftotext)', PDF_PROGRAMS, 'apt-
     ['plain', 0.25],
   ] as const)('pdftotext %s: every cell read or named, none silently wrong', (kind, readAtLeast) => {
     const score = emptyScore();
-    texts.forEach((t, i) => scoreImport(cases[i].expected, importPublishedText(t[kind]), `pdf-${kind}#${t.seed}`, score));
+    texts.forEach((t, i) => scoreImport(cases[i].expected, importPublishedText(t[kind]), `pdf-${kind}#${t.seed}`, score, cases[i].report.meta));
     expectSound(`pdf-${kind}`, score, readAtLeast);
   });
 });

@@ -3,7 +3,7 @@
  * flagged (an inferred split); named unreadable (no value, a finding names the cell); flagged but wrong; and the two
  * failures — a wrong value nobody flagged, a cell missing that no finding names.
  */
-import { readValue, type Finding } from '../../../src/core';
+import { readValue, type Finding, type ReportData } from '../../../src/core';
 import type { ImportResult } from '../../../src/core/importText';
 import { KEY_INDEX, TABLE_KEYS } from '../../../src/spec';
 
@@ -15,12 +15,15 @@ export interface Score {
   flaggedWrong: number;
   silentWrong: number;
   silentMissing: number;
+  /** Reports, and those whose body and year were read right. */
+  reports: number;
+  titles: number;
   /** A few failures, for the message. */
   failures: string[];
 }
 
 export function emptyScore(): Score {
-  return { cells: 0, read: 0, readFlagged: 0, named: 0, flaggedWrong: 0, silentWrong: 0, silentMissing: 0, failures: [] };
+  return { cells: 0, read: 0, readFlagged: 0, named: 0, flaggedWrong: 0, silentWrong: 0, silentMissing: 0, reports: 0, titles: 0, failures: [] };
 }
 
 /** Two cell values mean the same: equal numbers, or the same blank or placeholder. */
@@ -33,7 +36,15 @@ export function sameValue(key: string, a: unknown, b: unknown): boolean {
   return x.state === y.state && String(a) === String(b);
 }
 
-export function scoreImport(expected: Record<string, unknown>, result: ImportResult, label: string, into: Score = emptyScore()): Score {
+export function scoreImport(
+  expected: Record<string, unknown>,
+  result: ImportResult,
+  label: string,
+  into: Score = emptyScore(),
+  meta?: ReportData['meta'],
+): Score {
+  into.reports += 1;
+  if (meta && result.report.meta.body === meta.body && result.report.meta.year === meta.year) into.titles += 1;
   const flagged = new Set<string>();
   result.findings.forEach((f: Finding) => f.cells.forEach((c) => flagged.add(c)));
   for (const key of TABLE_KEYS) {
@@ -68,5 +79,6 @@ export function scoreLine(name: string, s: Score): string {
     `flagged ${String(s.readFlagged + s.named + s.flaggedWrong).padStart(5)} (wrong ${s.flaggedWrong})`,
     `silently wrong ${s.silentWrong}`,
     `silently missing ${s.silentMissing}`,
+    `body and year ${s.titles}/${s.reports}`,
   ].join('  ');
 }
