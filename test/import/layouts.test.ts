@@ -21,6 +21,7 @@ const SEEDS = Array.from({ length: 60 }, (_, i) => i + 1);
 const READ_AT_LEAST: Record<string, number> = {
   'browser-tsv': 1,
   'browser-tsv-t4-split': 0.99,
+  'browser-copy-word': 1,
   html: 1,
   'html-t4-split': 1,
   'converter-md': 1,

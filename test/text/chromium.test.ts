@@ -34,17 +34,20 @@ describeWithPrograms('text reading checked in Chromium', [CHROMIUM], CHROMIUM_IN
     await browser?.close();
   });
 
-  const variants: [number, T4Style, boolean][] = [
-    [1, 'official', false],
-    [2, 'official', true],
-    [3, 'split', false],
-    [4, 'split', true],
-    [5, 'official', true],
+  const variants: [number, T4Style, boolean, boolean][] = [
+    [1, 'official', false, false],
+    [2, 'official', true, false],
+    [3, 'split', false, false],
+    [4, 'split', true, false],
+    [5, 'official', true, false],
+    [6, 'official', false, true],
+    [7, 'split', true, true],
+    [3, 'split', false, true],
   ];
 
-  test.each(variants)('seed %i, table 四 %s, labels broken with <br>: %s — the copy is Chromium\'s', async (seed, t4, breaks) => {
+  test.each(variants)('seed %i, table 四 %s, labels broken with <br>: %s, cells as paragraphs: %s — the copy is Chromium\'s', async (seed, t4, breaks, messy) => {
     const c = layoutCase(seed);
-    const o: HtmlOptions = { messy: false, layoutTable: false, breaks };
+    const o: HtmlOptions = { messy, layoutTable: false, breaks };
     const report = pageOf(c, t4);
     await page.setContent(pageHtml(report, o, c.rand));
     const copied = await page.evaluate(() => {

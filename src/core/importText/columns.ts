@@ -94,7 +94,7 @@ export type HeadingModel = Map<number, number[]>;
 export function headingColumns(words: readonly WordToken[], values: readonly NumberToken[], vocabulary: RegExp, count: number): HeadingModel {
   const firstValueLine = new Map<number, number>();
   for (const t of values) {
-    if (t.cell) continue;
+    if (t.cell || t.raw === '') continue;
     firstValueLine.set(t.page, Math.min(firstValueLine.get(t.page) ?? Number.POSITIVE_INFINITY, t.line));
   }
   const model: HeadingModel = new Map();

@@ -171,6 +171,21 @@ export function cellsOf(
   // Values from cells and from running text mixed (a cell holding several values): the empty cells cannot be
   // placed, the values are read in order.
   const mixed = tokens.some((t) => t.cell);
+  const blanks = tokens.filter((t) => t.raw === '').length;
+  if (!mixed && blanks > 0) {
+    // Cells on lines of their own, empty ones kept (a copied page whose cells are paragraphs): as found when they
+    // are `count`; empty lines that are the page's spacing (after the cells, or when the others are `count`) dropped;
+    // otherwise not placeable.
+    const filled = tokens.filter((t) => t.raw !== '');
+    if (tokens.length === count) return { kind: 'read', cells: tokens.map((t) => t.raw) };
+    // An empty paragraph after the table (Word leaves one) follows the last row's cells.
+    if (tokens.length > count && tokens.slice(count).every((t) => t.raw === '')) return { kind: 'read', cells: tokens.slice(0, count).map((t) => t.raw) };
+    if (filled.length === count) return { kind: 'read', cells: filled.map((t) => t.raw) };
+    return {
+      kind: 'unreadable',
+      reason: `读到 ${tokens.length} 格（${tokens.map((t) => t.raw || '空白').join(' ')}，其中 ${blanks} 格空白），应为 ${count} 格，无法判断各数所在的列`,
+    };
+  }
   const values = mixed ? tokens.filter((t) => t.raw !== '') : tokens;
   if (values.length === 0) return { kind: 'unreadable', reason: '找到了这一行，但没有读到数字' };
   const raws = values.map((t) => t.raw);

@@ -186,8 +186,7 @@ export function readT4(stream: Stream, bounded: boolean): TableResult {
   const table = stream.numbers.filter((n) => !n.counted && (n.cell || n.line >= start));
   // From cells when every value is in a cell of its own; else as running text (a cell holding several values).
   const fromCells = table.length > 0 && table.every((n) => n.cell);
-  const loose = table.filter((n) => n.raw !== '');
-  const outcome = fromCells ? t4FromCells(table) : t4FromText(loose, bounded, headingColumns(stream.words, loose, T4_HEADINGS, 15));
+  const outcome = fromCells ? t4FromCells(table) : t4FromText(table, bounded, headingColumns(stream.words, table, T4_HEADINGS, 15));
   store(out, outcome, T4_KEYS, 't4', '表四（行政复议、行政诉讼）', countKind);
   return out;
 }
@@ -220,8 +219,33 @@ function t4FromCells(tokens: readonly NumberToken[]): CellsOutcome {
   };
 }
 
-function t4FromText(tokens: readonly NumberToken[], bounded: boolean, headings: HeadingModel): CellsOutcome {
-  if (tokens.length > 15 || (!bounded && tokens.length !== 15)) {
+/**
+ * Table 四 copied from a page whose cells are paragraphs: runs of cells between heading words (one run of 15, or
+ * three of 5 under their captions), the empty paragraphs between tables dropped — a run of fewer empty lines than
+ * a group has cells, or empty lines after a run's cells.
+ */
+function t4FromLines(tokens: readonly NumberToken[]): string[] | null {
+  const runs: NumberToken[][] = [];
+  for (const t of tokens) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1].pos === t.pos) last.push(t);
+    else runs.push([t]);
+  }
+  // Fewer empty lines than a group has cells are spacing; five or more are a group left blank.
+  const kept = runs.filter((r) => r.length >= 5 || r.some((t) => t.raw !== ''));
+  const size = kept.length === 1 ? 15 : kept.length === 3 ? 5 : 0;
+  if (!size || kept.some((r) => r.length < size || r.slice(size).some((t) => t.raw !== ''))) return null;
+  return kept.flatMap((r) => r.slice(0, size).map((t) => t.raw));
+}
+
+function t4FromText(all: readonly NumberToken[], bounded: boolean, headings: HeadingModel): CellsOutcome {
+  // Empty cells from cells mixed with running text cannot be placed; those on lines of their own (EMPTY_CELL) can.
+  const tokens = all.some((t) => t.cell) ? all.filter((t) => t.raw !== '') : all;
+  if (tokens.some((t) => t.raw === '')) {
+    const cells = t4FromLines(tokens);
+    if (cells) return { kind: 'read', cells };
+  }
+  if (tokens.filter((t) => t.raw !== '').length > 15 || (!bounded && tokens.length !== 15)) {
     const why = bounded ? '' : '（表四之后没有找到“五、存在的主要问题及改进情况”，表格的范围无法确定）';
     return {
       kind: 'unreadable',

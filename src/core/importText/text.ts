@@ -14,17 +14,25 @@ const FOOTER_LINES = [
 export const PAGE_BREAK = '\f';
 
 /**
+ * An empty table cell in running text: a line holding only no-break spaces, as a browser copies a web page whose
+ * cells are paragraphs (`<td><p>&nbsp;</p></td>`, each cell on a line of its own). Kept as a whitespace character of
+ * its own (U+205F) so that it is whitespace to everything but the table reader.
+ */
+export const EMPTY_CELL = '\u205f';
+
+/**
  * Line breaks in one form; page footers ("-3-", "第 3 页") and form feeds become page breaks on lines of their own;
  * the characters otherwise as published.
  */
 export function prepareSource(text: string): string {
   return text
     .replace(/^\uFEFF/, '')
+    .replace(/\u205f/g, ' ')
     .replace(/\r\n?/g, '\n')
     .replace(/[\v\u2028\u2029]/g, '\n')
     .replace(/\f/g, `\n${PAGE_BREAK}\n`)
     .split('\n')
-    .map((line) => (FOOTER_LINES.some((re) => re.test(line.normalize('NFKC'))) ? PAGE_BREAK : line))
+    .map((line) => (FOOTER_LINES.some((re) => re.test(line.normalize('NFKC'))) ? PAGE_BREAK : /^ *\u00a0[ \u00a0]*$/.test(line) ? EMPTY_CELL : line))
     .join('\n');
 }
 
@@ -57,8 +65,9 @@ export function normalise(source: string): Normalised {
     }
     flush(i);
     const cp = String.fromCodePoint(source.codePointAt(i) ?? code);
-    let n = cp.normalize('NFKC');
-    if (n.length === 1 && AFTER_NFKC[n] !== undefined) n = AFTER_NFKC[n];
+    let n = cp === EMPTY_CELL ? cp : cp.normalize('NFKC');
+    if (n === EMPTY_CELL) n = EMPTY_CELL;
+    else if (n.length === 1 && AFTER_NFKC[n] !== undefined) n = AFTER_NFKC[n];
     else if (/^[\u2000-\u200b\ufeff]$/.test(n)) n = ' ';
     for (let k = 0; k < n.length; k += 1) map.push(i);
     parts.push(n);

@@ -7,7 +7,7 @@
  */
 import type { CellMark } from './document';
 import { VALUE_TEXT } from './document';
-import { PAGE_BREAK, type Normalised } from './text';
+import { EMPTY_CELL, PAGE_BREAK, type Normalised } from './text';
 
 export interface CellRef {
   table: number;
@@ -150,6 +150,12 @@ export function tokenise(norm: Normalised, from: number, to: number, marks: read
         if (ch === PAGE_BREAK) page += 1;
         line += 1;
         lineStart = i + 1;
+        i += 1;
+        continue;
+      }
+      if (ch === EMPTY_CELL) {
+        endWord(i);
+        pushNumber('', i, i + 1);
         i += 1;
         continue;
       }

@@ -19,6 +19,16 @@ function tableText(grid: Grid, o: HtmlOptions): string {
     .join('\n');
 }
 
+/**
+ * A page whose cells are paragraphs (`<td><p>…</p></td>`, as Word and site editors write them): Chromium copies
+ * every cell as a paragraph of its own, an empty cell (`&nbsp;`) as a line holding a no-break space, and no TABs.
+ */
+function paragraphCells(grid: Grid, o: HtmlOptions): string {
+  return rowsOf(grid)
+    .flatMap((cells) => cells.map((c) => `${c.text === '' ? '\u00a0' : o.breaks && !c.key ? breakLabel(c.text).join('\n') : c.text}\n\n`))
+    .join('');
+}
+
 export function browserText(page: Page, o: HtmlOptions): string {
   const out: string[] = [];
   for (const block of page.blocks) {
@@ -29,7 +39,7 @@ export function browserText(page: Page, o: HtmlOptions): string {
         const caption = grid.cols === 5 ? rowsOf(grid)[0][0].text : '';
         if (caption) out.push(`${caption}\n\n`);
         const body = caption ? { ...grid, cells: grid.cells.filter((c) => c.row > 0).map((c) => ({ ...c, row: c.row - 1 })), rows: grid.rows - 1 } : grid;
-        out.push(`${tableText(body, o)}\n`);
+        out.push(o.messy ? `\u00a0\n\n${paragraphCells(body, o)}\u00a0\n\n` : `${tableText(body, o)}\n`);
       }
     }
   }

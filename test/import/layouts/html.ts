@@ -52,7 +52,10 @@ export function pageHtml(page: Page, o: HtmlOptions, rand: Rand): string {
       for (const grid of block.grids) {
         const caption = grid.cols === 5 ? rowsOf(grid)[0][0].text : '';
         if (caption) body.push(`<p>${escape(caption)}</p>`);
+        // Word and site editors leave empty paragraphs around tables.
+        if (o.messy) body.push('<p>&nbsp;</p>');
         body.push(tableHtml(caption ? { ...grid, cells: grid.cells.filter((c) => c.row > 0).map((c) => ({ ...c, row: c.row - 1 })), rows: grid.rows - 1 } : grid, o));
+        if (o.messy) body.push('<p class="MsoNormal">&nbsp;</p>');
       }
     }
   }

@@ -33,6 +33,11 @@ export const LAYOUTS: readonly Layout[] = [
     what: 'browser copy, table 四 as three 5-column tables',
     render: (c) => ({ ext: '.txt', content: browserText(pageOf(c, 'split'), simple(c)) }),
   },
+  {
+    name: 'browser-copy-word',
+    what: 'browser copy of a page whose cells are paragraphs: a cell a line, no TABs',
+    render: (c) => ({ ext: '.txt', content: browserText(pageOf(c, c.rand() < 0.5 ? 'official' : 'split'), { messy: true, layoutTable: false, breaks: c.rand() < 0.5 }) }),
+  },
   { name: 'html', what: 'saved web page, official merged tables', render: (c) => ({ ext: '.html', content: pageHtml(pageOf(c), messy(c), c.rand) }) },
   { name: 'html-t4-split', what: 'saved web page, table 四 as three tables', render: (c) => ({ ext: '.html', content: pageHtml(pageOf(c, 'split'), messy(c), c.rand) }) },
   { name: 'converter-md', what: 'converter Markdown: group tables, generic and wrong headers', render: (c) => ({ ext: '.md', content: converterMarkdown(pageOf(c), c.rand) }) },
