@@ -140,6 +140,72 @@ export function interleaved(stream: Stream, row: FoundRow, tokens: readonly Numb
   return foreign * 2 > between.length ? between : null;
 }
 
+/**
+ * A number a PDF broke over two lines, because its cell was too narrow ("1644" over "0" for 16440): values of one
+ * row spread over lines of unequal counts in layout text, or in reading-order text a number of three digits or more
+ * continued on the very next line. Which digits belong together is not known.
+ */
+export function brokenNumber(tokens: readonly NumberToken[]): string | null {
+  const loose = tokens.filter((t) => !t.cell && t.raw !== '');
+  const perLine = new Map<number, number>();
+  for (const t of loose) perLine.set(t.line, (perLine.get(t.line) ?? 0) + 1);
+  const counts = [...perLine.values()];
+  if (counts.length > 1 && Math.max(...counts) >= 2 && Math.min(...counts) < Math.max(...counts)) return loose.map((t) => t.raw).join(' ');
+  for (let i = 0; i + 1 < loose.length; i += 1) {
+    const [a, b] = [loose[i], loose[i + 1]];
+    const alone = perLine.get(a.line) === 1 && perLine.get(b.line) === 1;
+    if (alone && b.line === a.line + 1 && /^\d{3,}$/.test(a.raw) && /^\d+$/.test(b.raw)) return `${a.raw}⏎${b.raw}`;
+  }
+  return null;
+}
+
+/**
+ * Some but not all of a row's values on a line of their own, with no label on it, in layout text: pieces of numbers
+ * a PDF broke over lines around the next row's label look just like that ("1080 … 1620" over "（七）总计"), so the
+ * line is not placed by its columns.
+ */
+export function detachedLine(stream: Stream, tokens: readonly NumberToken[], count: number): boolean {
+  const loose = tokens.filter((t) => !t.cell && t.raw !== '');
+  if (loose.length === 0 || loose.length >= count || loose.length !== tokens.length) return false;
+  const line = loose[0].line;
+  if (loose.some((t) => t.line !== line || t.page !== loose[0].page) || !loose.some((t) => t.spaced)) return false;
+  return !stream.words.some((w) => w.line === line && /[\u4e00-\u9fff]{2}/.test(w.text));
+}
+
+/**
+ * Lines of layout text that hold pieces of numbers a PDF broke over lines: values on a line with no label, fewer than
+ * a row has, and in the same column on the next line, which has a label, or the other way round; or a value on a line with no label,
+ * another under it two lines down in the same column, and between them a line of values none of which is in that
+ * column (the row whose number was broken: "1210 … 1715" / "8.属于行政查询事项 2018 3027" / "8 … 3").
+ */
+export function brokenLines(stream: Stream, tokens: readonly NumberToken[], count: number): Set<number> {
+  // Layout text only: lines holding cells (TABs) are not a PDF's columns.
+  const celled = new Set(tokens.filter((t) => t.cell).map((t) => t.line));
+  const loose = tokens.filter((t) => !t.cell && t.raw !== '' && !celled.has(t.line));
+  const byLine = new Map<number, NumberToken[]>();
+  for (const t of loose) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
+  const labelled = new Set(stream.words.filter((w) => /[\u4e00-\u9fff]{2}/.test(w.text)).map((w) => w.line));
+  const overlaps = (a: NumberToken, b: NumberToken): boolean => a.x0 < b.x1 && b.x0 < a.x1;
+  const out = new Set<number>();
+  for (const [line, above] of byLine) {
+    // Two halves on adjacent lines, one of them with no label and short of a row's values: "1210 … 1210" over
+    // "4.无正当理由大量反复申请 8 … 8". (A full row of values under a wrapped label is a row, not halves.)
+    const next = byLine.get(line + 1);
+    const short = (l: number, list: readonly NumberToken[]): boolean => !labelled.has(l) && list.length < count;
+    const halves = next && labelled.has(line) !== labelled.has(line + 1) && (short(line, above) || short(line + 1, next));
+    if (halves && above.some((a) => next.some((b) => overlaps(a, b)))) {
+      out.add(line);
+      out.add(line + 1);
+    }
+    const middle = byLine.get(line + 1);
+    const below = byLine.get(line + 2);
+    if (!middle || !below || labelled.has(line) || labelled.has(line + 2)) continue;
+    const broken = above.some((a) => below.some((b) => overlaps(a, b)) && !middle.some((m) => overlaps(a, m)));
+    if (broken) [line, line + 1, line + 2].forEach((l) => out.add(l));
+  }
+  return out;
+}
+
 export type CellsOutcome =
   | { kind: 'read'; cells: string[] }
   | { kind: 'inferred'; cells: string[]; found: string; usedArithmetic: boolean; droppedItem?: string }

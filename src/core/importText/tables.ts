@@ -7,7 +7,7 @@ import type { Finding } from '../findings';
 import { formatVersion, inferred, structure } from './findingsOf';
 import { T2_PATTERNS, T2_TRIAL_MARKS, T2_TRIAL_ROWS, T3_OTHER_COMBINED, T3_PATTERNS, type RowPattern } from './labels';
 import { headingColumns, layoutColumns, placeByCells, type HeadingModel } from './columns';
-import { cellValue, cellsOf, findAnchor, findRows, interleaved, numbersOfRows, type CellsOutcome, type FoundRow } from './rows';
+import { brokenLines, brokenNumber, cellValue, cellsOf, detachedLine, findAnchor, findRows, interleaved, numbersOfRows, type CellsOutcome, type FoundRow } from './rows';
 import { T3_ROW_SUM, T4_GROUP_SUMS } from './split';
 import type { NumberToken, Stream } from './tokens';
 
@@ -54,12 +54,61 @@ const T2_HEADINGS = /^(?:本年制发件数|本年废止件数|现行有效件�
 const T3_HEADINGS = /^[自然人商业企科研机构社会公益组织法律服务其他总计]{1,6}$/;
 const T4_HEADINGS = /^[结果维持纠正其他尚未审总计]{1,4}$/;
 
-/** A row whose numbers have other words between them cannot be read (see interleaved). */
-function mixedIn(stream: Stream, row: FoundRow, tokens: readonly NumberToken[]): CellsOutcome | null {
+/** A row whose numbers have other words between them, or may hold a number broken over lines, cannot be read. */
+function mixedIn(stream: Stream, row: FoundRow, tokens: readonly NumberToken[], count: number, brokenAt: Set<number>): CellsOutcome | null {
+  const pieces = tokens.filter((t) => !t.cell && brokenAt.has(t.line));
+  if (pieces.length > 0) {
+    return { kind: 'unreadable', reason: `这一行的数与上下行的数交错（${tokens.map((t) => t.raw || '空白').join(' ')}），其中有折成两行的数，无法确定各数` };
+  }
+  const broken = brokenNumber(tokens);
+  if (broken !== null) return { kind: 'unreadable', reason: `这一行的数分在几行（${broken}），其中可能有折成两行的数，无法确定各数` };
+  if (detachedLine(stream, tokens, count)) {
+    return { kind: 'unreadable', reason: `这一行只读到 ${tokens.length} 个数（${tokens.map((t) => t.raw).join(' ')}），单独成行，可能是上下行折行的数，无法确定` };
+  }
   const between = interleaved(stream, row, tokens);
   if (between === null) return null;
   const shown = between.replace(/□+/g, '…').slice(0, 30);
   return { kind: 'unreadable', reason: `这一行的数之间夹有其他文字（${shown}），各数所在的列无法确定` };
+}
+
+/** One row's reading, before it is stored. */
+interface RowReading {
+  tokens: readonly NumberToken[];
+  count: number;
+  outcome: CellsOutcome;
+  keys: readonly string[];
+  target: string;
+  name: string;
+}
+
+/**
+ * Text in reading order with one value to a line (plain pdftotext): an empty cell leaves no line, and the reading
+ * order may put a row's values after another row's label, so when any row got other than its count of values, any
+ * other row may hold its neighbours' values in the right count by chance. Then no row of the table is read.
+ */
+function inReadingOrder(rows: RowReading[]): RowReading[] {
+  const loose = rows.flatMap((r) => r.tokens.filter((t) => !t.cell && t.raw !== ''));
+  const perLine = new Map<number, number>();
+  for (const t of loose) perLine.set(t.line, (perLine.get(t.line) ?? 0) + 1);
+  // A value alone at the start of its line, as plain pdftotext prints each cell.
+  const alone = loose.filter((t) => t.x0 === 0 && perLine.get(t.line) === 1).length;
+  // Empty cells on lines of their own (a browser's copy of a page whose cells are paragraphs) show where blanks are.
+  const blanksShown = rows.some((r) => r.tokens.some((t) => !t.cell && t.raw === ''));
+  const oneToALine = loose.length > 0 && alone >= 0.8 * loose.length && !blanksShown;
+  const irregular = rows.filter((r) => r.tokens.length !== r.count || r.outcome.kind !== 'read');
+  if (!oneToALine || irregular.length === 0) return rows;
+  const names = irregular.slice(0, 3).map((r) => r.name.replace(/行$/, '')).join('、');
+  return rows.map((r) =>
+    r.outcome.kind === 'unreadable'
+      ? r
+      : {
+          ...r,
+          outcome: {
+            kind: 'unreadable',
+            reason: `文本每行一个数，而${names}${irregular.length > 3 ? '等' : ''}读到的数与栏数不符（可能有空白格，或数的顺序已错开），这一行读到的数（${r.tokens.map((t) => t.raw || '空白').join(' ')}）无法确定各属哪一格`,
+          },
+        },
+  );
 }
 
 // ---- Table 二 ----
@@ -73,17 +122,20 @@ export function readT2(stream: Stream): TableResult {
   const triples = rows.filter((r, i): r is FoundRow => r !== null && T2_PATTERNS[i].keys.length === 3);
   const layout = layoutColumns(triples.map((r) => numbers.get(r) ?? []), 3);
   const headings = headingColumns(stream.words, triples.flatMap((r) => numbers.get(r) ?? []), T2_HEADINGS, 3);
+  const broken = brokenLines(stream, stream.numbers, 3);
+  const read: RowReading[] = [];
   rows.forEach((row, i) => {
     const pattern = T2_PATTERNS[i];
-    const name = `表二「${pattern.label}」行`;
     if (!row) {
       out.findings.push(structure(`t2.${pattern.key}`, `表二中找不到“${pattern.label}”一行`, [...pattern.keys]));
       return;
     }
     const tokens = numbers.get(row) ?? [];
-    const outcome = mixedIn(stream, row, tokens) ?? cellsOf(tokens, pattern.keys.length, undefined, undefined, { layout, headings });
-    store(out, outcome, pattern.keys, `t2.${pattern.key}`, name, (k) => (k === 't2.fees' ? 'amount' : 'count'));
+    const count = pattern.keys.length;
+    const outcome = mixedIn(stream, row, tokens, count, broken) ?? cellsOf(tokens, count, undefined, undefined, { layout, headings });
+    read.push({ tokens, count, outcome, keys: pattern.keys, target: `t2.${pattern.key}`, name: `表二「${pattern.label}」行` });
   });
+  for (const r of inReadingOrder(read)) store(out, r.outcome, r.keys, r.target, r.name, (k) => (k === 't2.fees' ? 'amount' : 'count'));
   return out;
 }
 
@@ -139,7 +191,9 @@ export function readT3(stream: Stream): TableResult {
   const numbers = numbersOfRows(stream, rows);
   const layout = layoutColumns([...numbers.values()], 7);
   const headings = headingColumns(stream.words, [...numbers.values()].flat(), T3_HEADINGS, 7);
+  const broken = brokenLines(stream, stream.numbers, 7);
 
+  const read: RowReading[] = [];
   rows.forEach((row, i) => {
     const pattern = patterns[i];
     const keys = T3_COLUMN_KEYS.map((c) => t3Key(pattern.key, c));
@@ -153,9 +207,10 @@ export function readT3(stream: Stream): TableResult {
     const nextItem = next ? /^(\d)\./.exec(next.pattern.label)?.[1] : undefined;
     const nextHasItem = next ? compact.slice(next.start, next.start + 2) === `${nextItem}.` : true;
     const tokens = numbers.get(row) ?? [];
-    const outcome = mixedIn(stream, row, tokens) ?? cellsOf(tokens, 7, T3_ROW_SUM, nextHasItem ? undefined : nextItem, { layout, headings });
-    store(out, outcome, keys, `t3.${pattern.key}`, name, countKind);
+    const outcome = mixedIn(stream, row, tokens, 7, broken) ?? cellsOf(tokens, 7, T3_ROW_SUM, nextHasItem ? undefined : nextItem, { layout, headings });
+    read.push({ tokens, count: 7, outcome, keys, target: `t3.${pattern.key}`, name });
   });
+  for (const r of inReadingOrder(read)) store(out, r.outcome, r.keys, r.target, r.name, countKind);
   return out;
 }
 
@@ -203,7 +258,10 @@ function t4FromCells(tokens: readonly NumberToken[]): CellsOutcome {
     if (last && last[0].cell?.table === t.cell?.table && last[0].cell?.row === t.cell?.row) last.push(t);
     else groups.push([t]);
   }
-  const share = groups.length === 1 ? 15 : groups.length === 3 ? 5 : 0;
+  // One copied row of values only, of five fields or fewer, may be one of three small tables whose other rows, all
+  // empty, left no line: which group it is cannot be told.
+  const lone = groups.length === 1 && groups[0][0].cell?.lead && !groups[0][0].cell.grid && groups[0].length <= 5;
+  const share = lone ? 0 : groups.length === 1 ? 15 : groups.length === 3 ? 5 : 0;
   const placed = share ? groups.map((g) => placeByCells(g, share)) : [];
   if (placed.length > 0 && placed.every((p) => p.kind === 'placed')) {
     return { kind: 'read', cells: placed.flatMap((p) => (p.kind === 'placed' ? p.cells : [])) };
@@ -241,6 +299,10 @@ function t4FromLines(tokens: readonly NumberToken[]): string[] | null {
 function t4FromText(all: readonly NumberToken[], bounded: boolean, headings: HeadingModel): CellsOutcome {
   // Empty cells from cells mixed with running text cannot be placed; those on lines of their own (EMPTY_CELL) can.
   const tokens = all.some((t) => t.cell) ? all.filter((t) => t.raw !== '') : all;
+  const broken = brokenNumber(tokens.filter((t) => !t.cell));
+  if (broken !== null && !tokens.some((t) => t.raw === '')) {
+    return { kind: 'unreadable', reason: `表中的数分在几行（${broken}），其中可能有折成两行的数，无法确定各数` };
+  }
   if (tokens.some((t) => t.raw === '')) {
     const cells = t4FromLines(tokens);
     if (cells) return { kind: 'read', cells };
