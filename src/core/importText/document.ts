@@ -36,19 +36,24 @@ export interface SourceDocument {
   blocks: SourceBlock[];
 }
 
-/** Where one cell lies in the rendered text. */
-export interface CellMark {
-  start: number;
-  end: number;
+/** Where a cell stands in its table. */
+export interface CellPlace {
   /** Table number in the document (each TAB-separated line of a plain text counts as its own one-row table). */
   table: number;
   /** Row number within the table. */
   row: number;
   col: number;
   colSpan: number;
+  /** A grid column: rowspans and colspans resolved, empty cells all kept. */
   grid: boolean;
   /** Columns of the table (grid tables: the widest row's extent). */
   width: number;
+}
+
+/** Where one cell lies in the rendered text. */
+export interface CellMark extends CellPlace {
+  start: number;
+  end: number;
   /** A header cell: its digits are words, never values. */
   header: boolean;
   /** A cell of a row that holds only column headings (总计, 数据1…): its words are never row labels either. */

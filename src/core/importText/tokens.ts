@@ -5,19 +5,11 @@
  * empty cell is a value too; a value in running text knows its line, its columns on that line and its page, so that
  * a PDF's column layout can place it.
  */
-import type { CellMark } from './document';
+import type { CellMark, CellPlace } from './document';
 import { VALUE_TEXT } from './document';
 import { EMPTY_CELL, PAGE_BREAK, type Normalised } from './text';
 
-export interface CellRef {
-  table: number;
-  row: number;
-  col: number;
-  colSpan: number;
-  /** A grid column: rowspans and colspans resolved, empty cells all kept. */
-  grid: boolean;
-  /** Columns of the table. */
-  width: number;
+export interface CellRef extends CellPlace {
   /**
    * The row holds values only, no label before them. Where cells are counted along the row (a copied table), its
    * empty cells at the start may have been dropped: browsers copy a row from its first non-empty cell.
