@@ -37,7 +37,13 @@ export default tseslint.config(
   {
     // Text and web-page reading runs in Node and in a browser Web Worker: no Node modules, no DOM, no host.
     files: ['src/text/**'],
-    rules: { 'no-restricted-imports': ['error', hostFree], 'no-restricted-globals': ['error', 'window', 'document', 'Excel', 'Office', 'process', 'fetch', 'XMLHttpRequest'] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: hostFree.patterns.map((p) => ({ ...p, message: 'src/text runs in Node and in a browser Web Worker: no Node modules, no DOM, no host code.' })) },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'Excel', 'Office', 'process', 'fetch', 'XMLHttpRequest'],
+    },
   },
   {
     files: ['src/taskpane/**'],
