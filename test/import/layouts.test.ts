@@ -11,7 +11,7 @@ import { LAYOUTS } from './layouts';
 import { pdfTexts, PDF_PROGRAMS } from './layouts/pdf';
 import { emptyScore, scoreImport, scoreLine, type Score } from './layouts/score';
 import { describeWithPrograms } from '../helpers/system';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -77,9 +77,11 @@ describe('the layout cases themselves', () => {
 describeWithPrograms('PDF layouts (LibreOffice, pdftotext)', PDF_PROGRAMS, 'apt-get install -y libreoffice-writer poppler-utils', () => {
   const cases = [3, 4, 5, 8, 13, 21].map(layoutCase);
   let texts: Awaited<ReturnType<typeof pdfTexts>> = [];
+  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-pdf-'));
   beforeAll(async () => {
-    texts = await pdfTexts(cases, path.join(mkdtempSync(path.join(tmpdir(), 'nianbao-pdf-')), 'out'));
+    texts = await pdfTexts(cases, path.join(dir, 'out'));
   }, 600000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each([
     ['layout', 0.85],
