@@ -7,7 +7,7 @@
  * - src/text and core, bundled for a browser Web Worker with no Node modules and no DOM, run in a real Worker in
  *   Chromium and read a GBK-encoded web page exactly as Node does.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import webpack from 'webpack';
@@ -101,6 +101,7 @@ describeWithPrograms('text reading checked in Chromium', [CHROMIUM], CHROMIUM_IN
     // No Node module may be needed: webpack 5 adds no polyfills, so one would fail the build.
     expect(stats?.hasErrors() ? stats.toString('errors-only') : '').toBe('');
     const bundle = readFileSync(path.join(out, 'worker.js'), 'utf8');
+    rmSync(out, { recursive: true, force: true });
 
     const c = layoutCase(9);
     const html = pageHtml(pageOf(c), { messy: true, layoutTable: true, breaks: true }, c.rand);
