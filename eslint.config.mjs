@@ -35,6 +35,17 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', hostFree], 'no-restricted-globals': ['error', 'window', 'document', 'Excel', 'Office', 'process', 'fetch', 'XMLHttpRequest'] },
   },
   {
+    // Text and web-page reading runs in Node and in a browser Web Worker: no Node modules, no DOM, no host.
+    files: ['src/text/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: hostFree.patterns.map((p) => ({ ...p, message: 'src/text runs in Node and in a browser Web Worker: no Node modules, no DOM, no host code.' })) },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'Excel', 'Office', 'process', 'fetch', 'XMLHttpRequest'],
+    },
+  },
+  {
     files: ['src/taskpane/**'],
     // The entry is the one place that creates the Excel services and hands them to the components.
     ignores: ['src/taskpane/index.tsx'],
