@@ -1,21 +1,29 @@
 /**
- * Import throughput: published report texts (the seeds and fixtures) imported per second, beside a baseline in the
- * same run — normalising the text and splitting it into lines, the least any reader must do — so the ratio says what
- * finding the tables, reading the rows and the narrative cost.
+ * Text import, measured side by side in one run:
+ * - throughput on the published texts (the seeds and fixtures), beside a baseline — normalising the text and
+ *   splitting it into lines, the least any reader must do — so the ratio says what finding the tables, reading the
+ *   rows and the narrative cost;
+ * - the layout corpus (test/import/layouts): per layout, cells read, read or named unreadable, flagged, and silently
+ *   wrong or missing, over many seeds; the PDF layouts where LibreOffice and pdftotext are installed;
+ * - size: 1 MB and 10 MB files (a copied page and a saved web page, repeated) read end to end, and their ratio.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { importPublishedText } from '../src/core/importText';
+import { importDocument, importPublishedText, MAX_IMPORT_CHARS } from '../src/core/importText';
+import { importTextFile, sourceDocument } from '../src/cli/readers/textReader';
+import { layoutCase } from '../test/import/layouts/data';
+import { LAYOUTS } from '../test/import/layouts';
+import { pdfTexts, PDF_PROGRAMS } from '../test/import/layouts/pdf';
+import { emptyScore, scoreImport, scoreLine } from '../test/import/layouts/score';
 
-function sharedDir(): string {
+function sharedDir(): string | null {
   const candidates = [path.resolve(process.cwd(), '../shared'), path.resolve(__dirname, '../../../../shared'), path.resolve(__dirname, '../../shared')];
-  const found = candidates.find((d) => existsSync(path.join(d, 'seeds')));
-  if (!found) throw new Error(`shared texts not found (looked in ${candidates.join(', ')})`);
-  return found;
+  return candidates.find((d) => existsSync(path.join(d, 'seeds'))) ?? null;
 }
 
-function texts(): string[] {
-  const shared = sharedDir();
+function texts(shared: string): string[] {
   const seeds = readdirSync(path.join(shared, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => path.join(shared, 'seeds', f));
   const fixtures = path.join(shared, 'fixtures', 'reports');
   const sources = readdirSync(fixtures).map((d) => path.join(fixtures, d, 'source.txt')).filter((f) => existsSync(f));
@@ -35,25 +43,108 @@ function rate(items: readonly string[], fn: (t: string) => unknown, minMs = 1500
   return (done / elapsed) * 1000;
 }
 
+const SEEDS = 60;
+const PDF_SEEDS = 6;
+
+function hasPrograms(): boolean {
+  return PDF_PROGRAMS.every((p) => {
+    try {
+      execFileSync('sh', ['-c', `command -v ${p}`], { stdio: 'pipe' });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+async function layoutScores(out: string[]): Promise<void> {
+  out.push(`  layout corpus: ${SEEDS} seeds per layout (PDF: ${PDF_SEEDS}), 200 table cells per report`);
+  for (const layout of LAYOUTS) {
+    const score = emptyScore();
+    for (let seed = 1; seed <= SEEDS; seed += 1) {
+      const c = layoutCase(seed);
+      const file = layout.render(c);
+      scoreImport(c.expected, importDocument(sourceDocument(file.content, file.ext)), `${layout.name}#${seed}`, score, c.report.meta);
+    }
+    out.push(`  ${scoreLine(layout.name, score)}`);
+  }
+  if (!hasPrograms()) {
+    out.push(`  pdf-layout, pdf-plain: skipped (missing ${PDF_PROGRAMS.join(' or ')}; apt-get install -y libreoffice-writer poppler-utils)`);
+    return;
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-bench-pdf-'));
+  try {
+    const cases = Array.from({ length: PDF_SEEDS }, (_, i) => layoutCase(i + 1));
+    const pdf = await pdfTexts(cases, dir);
+    for (const kind of ['layout', 'plain'] as const) {
+      const score = emptyScore();
+      pdf.forEach((t, i) => scoreImport(cases[i].expected, importPublishedText(t[kind]), `pdf-${kind}#${t.seed}`, score, cases[i].report.meta));
+      out.push(`  ${scoreLine(`pdf-${kind}`, score)}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A file of about `bytes` bytes: the text repeated. */
+function repeated(text: string, bytes: number): string {
+  const unit = Buffer.byteLength(text, 'utf8');
+  return text.repeat(Math.max(1, Math.round(bytes / unit)));
+}
+
+async function sizes(out: string[]): Promise<void> {
+  const c = layoutCase(1);
+  const copied = LAYOUTS.find((l) => l.name === 'browser-tsv')?.render(c).content ?? '';
+  const page = LAYOUTS.find((l) => l.name === 'html')?.render(c).content ?? '';
+  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-bench-size-'));
+  try {
+    out.push(`  size: files read end to end (decode, parse, import); text beyond ${MAX_IMPORT_CHARS.toLocaleString('en-US')} characters is cut with a finding`);
+    for (const [name, text, ext] of [
+      ['copied page (.txt)', copied, '.txt'],
+      ['saved web page (.html)', page, '.html'],
+    ] as const) {
+      const ms: number[] = [];
+      for (const mb of [1, 10]) {
+        const file = path.join(dir, `size-${mb}${ext}`);
+        writeFileSync(file, repeated(text, mb * 1024 * 1024));
+        await importTextFile(file);
+        const start = process.hrtime.bigint();
+        const read = await importTextFile(file);
+        ms.push(Number(process.hrtime.bigint() - start) / 1e6);
+        if (!read.ok) throw new Error(read.error);
+      }
+      out.push(`  ${name.padEnd(24)} 1 MB ${ms[0].toFixed(0).padStart(6)} ms   10 MB ${ms[1].toFixed(0).padStart(6)} ms   ratio 10 MB / 1 MB ${(ms[1] / ms[0]).toFixed(1)}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function run(): Promise<void> {
-  const items = texts();
-  const kb = items.reduce((n, t) => n + t.length, 0) / items.length / 1024;
-  let sink = 0;
-  const baseline = rate(items, (t) => {
-    sink += t.normalize('NFKC').split('\n').map((l) => l.trim()).length;
-  });
-  const full = rate(items, (t) => {
-    sink += Object.keys(importPublishedText(t).report.values).length;
-  });
-  const line = (label: string, perSecond: number): string => `  ${label.padEnd(34)}${Math.round(perSecond).toLocaleString('en-US').padStart(10)} /s`;
-  process.stdout.write(
-    [
+  const out: string[] = [];
+  const shared = sharedDir();
+  if (shared) {
+    const items = texts(shared);
+    const kb = items.reduce((n, t) => n + t.length, 0) / items.length / 1024;
+    let sink = 0;
+    const baseline = rate(items, (t) => {
+      sink += t.normalize('NFKC').split('\n').map((l) => l.trim()).length;
+    });
+    const full = rate(items, (t) => {
+      sink += Object.keys(importPublishedText(t).report.values).length;
+    });
+    const line = (label: string, perSecond: number): string => `  ${label.padEnd(34)}${Math.round(perSecond).toLocaleString('en-US').padStart(10)} /s`;
+    out.push(
       `  ${items.length} published texts, ${kb.toFixed(1)}k characters each on average`,
       line('baseline: NFKC + split lines', baseline),
       line('import (tables, meta, narrative)', full),
       `  ratio import / baseline: ${(full / baseline).toFixed(3)} (import costs ${(baseline / full).toFixed(1)}× the baseline)`,
       `  (checksum ${sink % 997})`,
-      '',
-    ].join('\n'),
-  );
+    );
+  } else {
+    out.push('  published texts: skipped (../shared not found)');
+  }
+  await layoutScores(out);
+  await sizes(out);
+  process.stdout.write(`${out.join('\n')}\n`);
 }

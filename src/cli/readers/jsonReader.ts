@@ -1,6 +1,7 @@
-/** Report data JSON (FORMAT.md §4). */
+/** Report data JSON (FORMAT.md §4), decoded as every text file is (UTF-8, UTF-16, GB18030/GBK: src/text). */
 import { promises as fs } from 'node:fs';
 import { parseReportData } from '../../core';
+import { decodeText } from '../../text';
 import type { InputReader, ReadOutcome } from '../inputs';
 
 export const MAX_JSON_BYTES = 20 * 1024 * 1024;
@@ -13,7 +14,9 @@ export const jsonReader: InputReader = {
     try {
       const stat = await fs.stat(file);
       if (stat.size > MAX_JSON_BYTES) return { ok: false, error: `文件过大（${Math.round(stat.size / 1048576)} MB），报告数据 JSON 不应超过 20 MB` };
-      text = await fs.readFile(file, 'utf8');
+      const decoded = decodeText(await fs.readFile(file));
+      if (!decoded.ok) return decoded;
+      text = decoded.text;
     } catch (e) {
       return { ok: false, error: `无法打开文件：${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : String(e)}` };
     }

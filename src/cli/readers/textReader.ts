@@ -1,75 +1,23 @@
 /**
- * Published report text (.txt, .md, .htm/.html): bytes decoded (UTF-8 with or without BOM, UTF-16 with BOM,
- * GB18030/GBK as saved by Chinese Windows), markup stripped, then imported into report data.
+ * Published report text (.txt, .md, .htm/.html): bytes decoded (src/text: UTF-8 with or without BOM, UTF-16,
+ * GB18030/GBK as saved by Chinese Windows), web pages read as text and table cells, Markdown pipe tables as tables,
+ * then imported into report data.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { htmlToText, importPublishedText, markdownToText, type ImportResult } from '../../core/importText';
+import { importDocument, markdownDocument, type ImportResult, type SourceDocument } from '../../core/importText';
+import { decodeText, htmlDocument, looksLikeHtml } from '../../text';
 import type { InputReader, ReadOutcome } from '../inputs';
+
+export { decodeText, type DecodeOutcome } from '../../text';
 
 export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
 
-export type DecodeOutcome = { ok: true; text: string; encoding: string } | { ok: false; error: string };
-
-const SIGNATURES: { bytes: number[]; what: string }[] = [
-  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'PDF 文件，请先转换为文本（例如 pdftotext -layout 报告.pdf 报告.txt），或从 PDF 中复制全文保存为 .txt' },
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'Office 文档（.docx/.xlsx 等 zip 格式）；Word 文件请另存为“纯文本”，Excel 文件请直接检查 .xlsx' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: '旧版 Office 文档（.doc/.xls）；请另存为“纯文本”后再导入' },
-  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'PNG 图片，无法读取其中的文字' },
-  { bytes: [0xff, 0xd8, 0xff], what: 'JPEG 图片，无法读取其中的文字' },
-  { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: 'RTF 文档；请另存为“纯文本”后再导入' },
-];
-
-function startsWith(bytes: Uint8Array, sig: number[]): boolean {
-  return sig.every((b, i) => bytes[i] === b);
-}
-
-/** Decode a text file's bytes; a clear Chinese reason when they are not text. */
-export function decodeText(bytes: Uint8Array): DecodeOutcome {
-  for (const sig of SIGNATURES) {
-    if (startsWith(bytes, sig.bytes)) return { ok: false, error: `这不是文本文件，而是${sig.what}` };
-  }
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return decodeWith(bytes.subarray(3), 'utf-8', 'UTF-8（带 BOM）');
-  if (startsWith(bytes, [0xff, 0xfe])) return decodeWith(bytes.subarray(2), 'utf-16le', 'UTF-16LE');
-  if (startsWith(bytes, [0xfe, 0xff])) return decodeWith(bytes.subarray(2), 'utf-16be', 'UTF-16BE');
-  const sample = bytes.subarray(0, 65536);
-  const nul = sample.reduce((n, b) => n + (b === 0 ? 1 : 0), 0);
-  if (nul > 0) {
-    // UTF-16 without a BOM: every other byte of ASCII text is 0.
-    const evenZero = sample.filter((b, i) => i % 2 === 1 && b === 0).length;
-    const oddZero = sample.filter((b, i) => i % 2 === 0 && b === 0).length;
-    if (evenZero > sample.length / 4 && oddZero === 0) return decodeWith(bytes, 'utf-16le', 'UTF-16LE');
-    if (oddZero > sample.length / 4 && evenZero === 0) return decodeWith(bytes, 'utf-16be', 'UTF-16BE');
-    return { ok: false, error: `这不是文本文件（含有 ${nul} 个空字节，可能是二进制文件）` };
-  }
-  const utf8 = decodeWith(bytes, 'utf-8', 'UTF-8');
-  if (utf8.ok) return utf8;
-  const gb = decodeWith(bytes, 'gb18030', 'GB18030/GBK');
-  if (gb.ok) return gb;
-  return { ok: false, error: '无法识别文件的文字编码（既不是 UTF-8，也不是 GB18030/GBK），请用 UTF-8 编码另存后再试' };
-}
-
-function decodeWith(bytes: Uint8Array, encoding: string, name: string): DecodeOutcome {
-  let text: string;
-  try {
-    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, error: `不是有效的 ${name} 文本` };
-  }
-  let controls = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c < 9 || (c > 13 && c < 32 && c !== 27) || c === 127) controls += 1;
-  }
-  if (controls > Math.max(8, text.length / 100)) return { ok: false, error: `这不是文本文件（按 ${name} 解码后含有大量控制字符，可能是二进制文件）` };
-  return { ok: true, text, encoding: name };
-}
-
-/** The text the importer reads: markup stripped for web pages and Markdown. */
-export function plainText(text: string, ext: string): string {
-  if (ext === '.htm' || ext === '.html' || (ext === '.txt' && /^\s*<(!doctype html|html)\b/i.test(text))) return htmlToText(text);
-  if (ext === '.md' || ext === '.markdown') return markdownToText(text);
-  return text;
+/** The document the importer reads: a web page's text and tables, Markdown's pipe tables, or plain text. */
+export function sourceDocument(text: string, ext: string): SourceDocument {
+  if (ext === '.htm' || ext === '.html' || looksLikeHtml(text)) return htmlDocument(text);
+  if (ext === '.md' || ext === '.markdown') return markdownDocument(text);
+  return { blocks: [{ kind: 'text', text }] };
 }
 
 export type ReadTextOutcome = { ok: true; result: ImportResult; encoding: string } | { ok: false; error: string };
@@ -88,7 +36,7 @@ export async function importTextFile(file: string): Promise<ReadTextOutcome> {
   if (bytes.length === 0) return { ok: false, error: '文件是空的' };
   const decoded = decodeText(bytes);
   if (!decoded.ok) return decoded;
-  const result = importPublishedText(plainText(decoded.text, path.extname(file).toLowerCase()));
+  const result = importDocument(sourceDocument(decoded.text, path.extname(file).toLowerCase()));
   return { ok: true, result, encoding: decoded.encoding };
 }
 

@@ -1,17 +1,21 @@
 /**
- * Import a published report's text (copied from a web page, a PDF or a Word file) into report data: the three
- * tables' numbers under their canonical keys, the body, the year and the narrative sections. Pure; never throws for
- * any input. Whatever could not be read is a finding naming it; digits split by inference are reported as such.
+ * Import a published report's text (copied from a web page, a PDF or a Word file) or its document (a web page's
+ * tables with their cells, Markdown) into report data: the three tables' numbers under their canonical keys, the
+ * body, the year and the narrative sections. Pure; never throws for any input. Whatever could not be read is a
+ * finding naming it; digits split by inference are reported as such.
  */
 import type { Finding } from '../findings';
 import type { ReportData } from '../report';
 import { feesOf } from './fees';
 import { structure } from './findingsOf';
+import { markdownDocument, renderDocument, textDocument, type SourceBlock, type SourceDocument } from './document';
 import { locate, metaOf, narrativeOf, type Span } from './sections';
 import { readT2, readT3, readT4, type TableResult } from './tables';
-import { normalise, prepareSource, tokenise, type Normalised } from './text';
+import { normalise, prepareSource, type Normalised } from './text';
+import { tokenise, type Stream } from './tokens';
 
-export { htmlToText, markdownToText } from './markup';
+export { markdownDocument, textDocument };
+export type { SourceBlock, SourceCell, SourceDocument, SourceRow, SourceTable } from './document';
 
 export interface ImportResult {
   report: ReportData;
@@ -37,29 +41,51 @@ const SECTIONS: [string, string][] = [
   ['六', '其他需要报告的事项'],
 ];
 
+/** A plain text: TAB-separated lines are read as rows of cells (a table copied from a browser). */
 export function importPublishedText(text: string): ImportResult {
-  const findings: Finding[] = [];
-  const clipped = typeof text === 'string' ? text.slice(0, MAX_IMPORT_CHARS) : '';
-  if (typeof text === 'string' && text.length > MAX_IMPORT_CHARS) {
-    findings.push(structure('text', `文本过长（${text.length} 个字符），只读取了前 ${MAX_IMPORT_CHARS} 个字符`));
+  return importDocument({ blocks: [{ kind: 'text', text: typeof text === 'string' ? text : '' }] });
+}
+
+/** The document cut to MAX_IMPORT_CHARS characters, and how long it was. */
+function clip(doc: SourceDocument): { blocks: SourceBlock[]; length: number } {
+  let length = 0;
+  const blocks: SourceBlock[] = [];
+  for (const block of doc.blocks) {
+    const size = block.kind === 'text' ? block.text.length : block.table.rows.reduce((n, r) => n + r.cells.reduce((m, c) => m + c.text.length + 1, 0), 0);
+    if (length + size <= MAX_IMPORT_CHARS) blocks.push(block);
+    else if (block.kind === 'text' && length < MAX_IMPORT_CHARS) blocks.push({ kind: 'text', text: block.text.slice(0, MAX_IMPORT_CHARS - length) });
+    length += size;
   }
-  const source = prepareSource(clipped);
+  return { blocks, length };
+}
+
+export function importDocument(doc: SourceDocument): ImportResult {
+  const findings: Finding[] = [];
+  const clipped = clip(doc);
+  if (clipped.length > MAX_IMPORT_CHARS) {
+    findings.push(structure('text', `文本过长（${clipped.length} 个字符），只读取了前 ${MAX_IMPORT_CHARS} 个字符`));
+  }
+  // Running text in one form, its TAB-separated lines as rows of cells; then one text with the cells' places.
+  const blocks = clipped.blocks.flatMap((b) => (b.kind === 'text' ? textDocument(prepareSource(b.text)).blocks : [b]));
+  const rendered = renderDocument({ blocks });
+  const source = rendered.text;
   const norm = normalise(source);
   const layout = locate(norm.text);
+  const stream = (span: Span): Stream => tokenise(norm, span.start, span.end, rendered.cells);
 
   const values: Record<string, number | string> = {};
   let trial = false;
-  const tables: [keyof typeof TABLE_NAMES, Span | null, (region: string) => TableResult][] = [
-    ['t2', layout.t2, (r) => readT2(tokenise(r))],
-    ['t3', layout.t3, (r) => readT3(tokenise(r))],
-    ['t4', layout.t4, (r) => readT4(tokenise(r), layout.t4Bounded)],
+  const tables: [keyof typeof TABLE_NAMES, Span | null, (span: Span) => TableResult][] = [
+    ['t2', layout.t2, (s) => readT2(stream(s))],
+    ['t3', layout.t3, (s) => readT3(stream(s))],
+    ['t4', layout.t4, (s) => readT4(stream(s), layout.t4Bounded)],
   ];
   for (const [id, span, read] of tables) {
     if (!span) {
       findings.push(structure(id, `找不到${TABLE_NAMES[id]}（没有找到这张表的标题）`));
       continue;
     }
-    const result = read(norm.text.slice(span.start, span.end));
+    const result = read(span);
     Object.assign(values, result.values);
     findings.push(...result.findings);
     trial = trial || result.trial;
@@ -86,4 +112,9 @@ export function importPublishedText(text: string): ImportResult {
 /** For the task pane and benchmarks: the normalised text the importer reads (page footers gone, NFKC). */
 export function normalisedText(text: string): Normalised {
   return normalise(prepareSource(text));
+}
+
+/** Markdown (a converter's output, or our own draft): pipe tables read as tables. */
+export function importMarkdown(md: string): ImportResult {
+  return importDocument(markdownDocument(typeof md === 'string' ? md : ''));
 }

@@ -122,6 +122,8 @@ export function narrativeOf(layout: Layout, norm: Normalised, source: string): R
   return out;
 }
 
+/** A web page's navigation above the title: a breadcrumb ("首页 > 政府信息公开 > 年报"), "当前位置：…". */
+const NAVIGATION = /[>＞»]|^\s*(首页|当前位置|您(当前)?的?位置|您现在的位置)/;
 const YEAR_TITLE = /(\d{4})年度?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?报告/;
 const QUOTED_TITLE = /《([^《》]{2,60}?)(\d{4})年度?政府信息公开工作年度报告》/;
 const ORGAN_END = /(人民政府|政府|办公室|办公厅|委员会|局|厅|部|署|院|中心|办|所|队|站|处|科|会|公司|集团|监狱|法院|检察院|管委会)$/;
@@ -132,7 +134,12 @@ const STOP_BEFORE = /[由与向在和及是对为经的、，,。《（“：:\s
 /** The body and year from the title (or the quoted title in the opening), completed from the text where it names
  * the body in full (淮安市洪泽区人民政府 for a title 洪泽区人民政府; 香山乡人民政府 for a title 沙坡头区香山乡). */
 export function metaOf(text: string, headEnd: number): { body: string | null; year: number | null } {
-  const head = text.slice(0, headEnd).replace(/(https?[：:]\/\/|www\.)\S*/gi, ' ');
+  const head = text
+    .slice(0, headEnd)
+    .split('\n')
+    .filter((line) => !NAVIGATION.test(line))
+    .join('\n')
+    .replace(/(https?[：:]\/\/|www\.)\S*/gi, ' ');
   const compactHead = compactOf(head).replace(/[《》]/g, '');
   let body: string | null = null;
   let year: number | null = null;

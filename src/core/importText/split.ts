@@ -16,6 +16,11 @@ export type SplitOutcome =
 export interface RowArithmetic {
   /** Called with the numbers so far; return false to abandon this branch. `complete` when all are present. */
   accept(values: readonly number[], complete: boolean): boolean;
+  /**
+   * The row is made of groups of this many cells, each ending with the total of the others. Lets the search run
+   * from the right, each total bounding the parts before it; it finds exactly the cuts `accept` allows.
+   */
+  groupSize?: number;
 }
 
 const MAX_STEPS = 200_000;
@@ -26,6 +31,7 @@ const MAX_CELL_DIGITS = 9;
  * With `arithmetic`, only rows it accepts count; without, the cut must be unique by digit rules alone.
  */
 export function splitFused(tokens: readonly string[], count: number, arithmetic?: RowArithmetic): SplitOutcome {
+  if (arithmetic?.groupSize && count % arithmetic.groupSize === 0) return splitByTotals(tokens, count, arithmetic.groupSize);
   const solutions: string[][] = [];
   let steps = 0;
   let aborted = false;
@@ -90,8 +96,76 @@ export function splitFused(tokens: readonly string[], count: number, arithmetic?
   return { kind: 'unique', values: solutions[0], usedArithmetic: Boolean(arithmetic) };
 }
 
+/**
+ * The cuts in which every group of `size` cells ends with the sum of the others, searched from the right: a group's
+ * total first, then its parts, whose running sum may not pass the total. No leading zeros; tokens that are not
+ * digit runs are whole cells (a placeholder counts 0).
+ */
+function splitByTotals(tokens: readonly string[], count: number, size: number): SplitOutcome {
+  const solutions: string[][] = [];
+  const cells: string[] = [];
+  let steps = 0;
+  let aborted = false;
+  const digits = tokens.map((t) => /^\d+$/.test(t));
+  // Cells the tokens before index i (exclusive) can make at most and at least.
+  const most: number[] = [0];
+  tokens.forEach((t, i) => most.push(most[i] + (digits[i] ? t.length : 1)));
+
+  const rec = (ti: number, end: number, k: number, total: number, sum: number): void => {
+    if (aborted || solutions.length > 2) return;
+    steps += 1;
+    if (steps > MAX_STEPS) {
+      aborted = true;
+      return;
+    }
+    if (k === count) {
+      if (ti < 0) solutions.push([...cells].reverse());
+      return;
+    }
+    if (ti < 0) return;
+    const left = count - k;
+    const available = most[ti] + (digits[ti] ? end : 1);
+    if (left > available || left < ti + 1) return;
+    const isTotal = k % size === 0;
+    const closes = (k + 1) % size === 0;
+    const next = (v: number, start: number, cell: string): void => {
+      const nextTotal = isTotal ? v : total;
+      const nextSum = isTotal ? 0 : sum + v;
+      if (closes && nextSum !== nextTotal) return;
+      cells.push(cell);
+      if (start > 0) rec(ti, start, k + 1, nextTotal, nextSum);
+      else rec(ti - 1, ti > 0 ? tokens[ti - 1].length : 0, k + 1, nextTotal, nextSum);
+      cells.pop();
+    };
+    const token = tokens[ti];
+    if (!digits[ti]) {
+      const v = Number(token);
+      if (!isTotal && sum + (Number.isFinite(v) ? v : 0) > total) return;
+      next(Number.isFinite(v) ? v : 0, 0, token);
+      return;
+    }
+    for (let len = 1; len <= Math.min(MAX_CELL_DIGITS, end); len += 1) {
+      const start = end - len;
+      const cell = token.slice(start, end);
+      if (len > 1 && cell[0] === '0') continue;
+      const v = Number(cell);
+      // Longer cuts only grow: past the total, stop.
+      if (!isTotal && sum + v > total) break;
+      next(v, start, cell);
+      if (aborted || solutions.length > 2) return;
+    }
+  };
+
+  rec(tokens.length - 1, tokens.length ? tokens[tokens.length - 1].length : 0, 0, 0, 0);
+  if (aborted) return { kind: 'too-many' };
+  if (solutions.length === 0) return { kind: 'none' };
+  if (solutions.length > 1) return { kind: 'ambiguous', examples: solutions.slice(0, 2) };
+  return { kind: 'unique', values: solutions[0], usedArithmetic: true };
+}
+
 /** Table 三: six applicant columns and their total. */
 export const T3_ROW_SUM: RowArithmetic = {
+  groupSize: 7,
   accept(values, complete) {
     if (!complete) return true;
     if (values.length !== 7) return false;
@@ -102,6 +176,7 @@ export const T3_ROW_SUM: RowArithmetic = {
 
 /** Table 四: three groups of upheld, corrected, other, pending and their total; checked group by group. */
 export const T4_GROUP_SUMS: RowArithmetic = {
+  groupSize: 5,
   accept(values, complete) {
     for (let g = 0; g + 5 <= values.length; g += 5) {
       const [a, b, c, d, total] = values.slice(g, g + 5);
