@@ -37,7 +37,7 @@ export default tseslint.config(
   {
     // Reading received files runs in Node, in browser Web Workers (the pane's 审核 tab, the offline page): bytes and
     // text in, no Node modules, no DOM, no exceljs, no host code.
-    files: ['src/workbook/**', 'src/text/**', 'src/batch/**'],
+    files: ['src/workbook/**', 'src/text/**', 'src/read/**', 'src/batch/**'],
     rules: {
       'no-restricted-imports': [
         'error',

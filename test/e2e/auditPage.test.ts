@@ -1,7 +1,7 @@
 /**
  * The offline audit page (年报审核.html) as a supervisor without the add-in uses it: the production build opened from
  * disk (file://) in headless Chromium, fifty received files picked with a real file input (sound, broken, hand-made,
- * corrupt), checked in its Web Workers. It must show the same findings as `nianbao check` on the same files, download
+ * published texts, corrupt), checked in its Web Workers. It must show the same findings as `nianbao check` on the same files, download
  * the same three sheets, make no request at all (only the file itself and its worker's blob), and stay within the
  * syntax and APIs of the Chromium 90 engines of 信创 machines.
  */
@@ -16,6 +16,8 @@ import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { CheckResultSchema, SUMMARY_SHEETS, type CheckResult } from '../../src/core';
 import { buildCorpus } from '../handmade/corpus';
+import { LAYOUTS } from '../import/layouts';
+import { layoutCase } from '../import/layouts/data';
 import { generateCase } from '../handmade/run';
 import { seeded, soundReport } from '../helpers/reports';
 import { describeWithPrograms } from '../helpers/system';
@@ -38,8 +40,15 @@ async function receivedFolder(): Promise<string> {
     if (i % 6 === 5) r.values['t4.reconsideration.total'] = '三';
     writeFileSync(join(dir, `${String(i + 1).padStart(2, '0')} 沙坡头区第${i + 1}局.xlsx`), await templateBuffer(r));
   }
-  const cases = buildCorpus({ libreoffice: false }).filter((c) => c.habits.length >= 2).slice(0, 22);
+  const cases = buildCorpus({ libreoffice: false }).filter((c) => c.habits.length >= 2).slice(0, 18);
   for (const [i, c] of cases.entries()) writeFileSync(join(dir, `${String(25 + i)} 自制表格${i + 1}.xlsx`), (await generateCase(c)).bytes);
+  // Published reports as they arrive: a browser copy, a saved web page, converter Markdown, our own draft text.
+  ['browser-tsv', 'html', 'converter-md', 'draft-txt'].forEach((name, i) => {
+    const layout = LAYOUTS.find((l) => l.name === name);
+    if (!layout) throw new Error(name);
+    const rendered = layout.render(layoutCase(500 + i));
+    writeFileSync(join(dir, `${String(43 + i)} 已发布报告${i + 1}${rendered.ext}`), rendered.content);
+  });
   writeFileSync(join(dir, '47 改了扩展名.xlsx'), '这不是工作簿');
   writeFileSync(join(dir, '48 加密.xlsx'), oleContainer(['EncryptionInfo', 'EncryptedPackage']));
   writeFileSync(join(dir, '49 旧版.xls'), oleContainer(['Workbook']));
