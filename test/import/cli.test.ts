@@ -10,7 +10,9 @@ import { CheckResultSchema, keyAddress, parseReportData } from '../../src/core';
 import { run } from '../../src/cli/main';
 import type { Io } from '../../src/cli/io';
 import { decodeText } from '../../src/cli/readers/textReader';
-import { cases, tableValues } from './cases';
+import { describeWithCorpus } from '../helpers/corpus';
+import { encodeGbk } from '../helpers/gbk';
+import { CASE_FILES, cases, tableValues } from './cases';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-import-'));
 
@@ -20,29 +22,6 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
   const io: Io = { out: (t) => (out += t), err: (t) => (err += t), isTty: false, cwd: dir };
   const code = await run(args, io);
   return { code, out, err };
-}
-
-/** GB18030 two-byte encoder built from the platform's decoder (GBK range), for writing test files. */
-function encodeGbk(text: string): Buffer {
-  const decoder = new TextDecoder('gb18030');
-  const map = new Map<string, number[]>();
-  for (let hi = 0x81; hi <= 0xfe; hi += 1) {
-    for (let lo = 0x40; lo <= 0xfe; lo += 1) {
-      if (lo === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([hi, lo]));
-      if (ch.length === 1 && ch !== '\ufffd' && !map.has(ch)) map.set(ch, [hi, lo]);
-    }
-  }
-  const bytes: number[] = [];
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) bytes.push(ch.charCodeAt(0));
-    else {
-      const b = map.get(ch);
-      if (!b) throw new Error(`not in GBK: ${ch}`);
-      bytes.push(...b);
-    }
-  }
-  return Buffer.from(bytes);
 }
 
 const all = cases();
@@ -73,7 +52,7 @@ describe('decoding text files', () => {
   });
 });
 
-describe('nianbao check on a published text', () => {
+describeWithCorpus('nianbao check on a published text', CASE_FILES, () => {
   test('UTF-8 and GBK files of the same report check alike', async () => {
     const utf8 = path.join(dir, 'utf8.txt');
     const gbk = path.join(dir, 'gbk.txt');
@@ -124,7 +103,7 @@ describe('nianbao check on a published text', () => {
   });
 });
 
-describe('nianbao import', () => {
+describeWithCorpus('nianbao import', CASE_FILES, () => {
   test('to JSON: the report data of the text, with a summary on stderr', async () => {
     const out = path.join(dir, '001.json');
     const res = await cli(['import', fixture001.source, '-o', out]);
