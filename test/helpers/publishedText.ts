@@ -28,8 +28,10 @@ export interface RenderOptions {
   fillPlaceholders?: boolean;
   /** Override printed cells (key → text as printed, e.g. "/" or "" for a zero); defaults to the draft's cells. */
   cells?: Record<string, string>;
-  /** Lines of the web page around the report (navigation, date, print links); only for web-text and html. */
+  /** Lines of the web page around the report: date and source under the title, print links at the end (web-text, html). */
   pageChrome?: boolean;
+  /** The page's breadcrumb line above the title ("首页 > 政务公开 > …"), as when the copy starts at the top (web-text, html). */
+  breadcrumb?: boolean;
   /**
    * Keep the draft's sentences between a table's heading and the table (default true). Published reports mostly
    * print the table straight under its heading; our draft adds a lead-in, which for 四 states the figures.
@@ -181,29 +183,42 @@ function labelNamer(options: RenderOptions, rand: Rand): (s: string) => string {
   };
 }
 
-/** What a published report says where our draft leaves a marker: plain sentences of our own, no figures. */
-const FILLERS = [
-  '本机关严格落实政府信息公开各项要求，稳步推进各项工作',
-  '坚持以公开为常态、不公开为例外，持续提升公开质量',
-  '进一步规范工作流程，明确责任分工',
-  '加强业务培训，提高工作人员的公开意识和业务能力',
-  '持续做好平台日常维护，及时更新栏目内容',
-  '将在新的一年继续完善相关制度',
+/**
+ * What a published report says where our draft leaves a 【请补充：…】 marker: sentences of our own, chosen by what the
+ * marker asks for, with no figures in them (figures come only from the tables).
+ */
+const FILLERS: Array<[RegExp, string]> = [
+  [/网站名称/, '本机关门户网站'],
+  [/联系机构/, '本机关办公室'],
+  [/总体思路/, '坚持以公开为常态、不公开为例外，稳步推进政务公开工作'],
+  [/主动公开政府信息的条数/, '通过门户网站、政务新媒体等渠道主动公开政府信息'],
+  [/依申请公开工作的主要做法/, '规范办理流程，加强与申请人沟通，按时答复'],
+  [/政府信息管理/, '落实公开前保密审查，及时更新政府信息公开指南'],
+  [/公开平台/, '加强门户网站和政务新媒体的日常管理'],
+  [/监督保障/, '加强组织领导和业务培训，开展监督检查'],
+  [/存在的主要问题/, '政策解读的形式还不够丰富'],
+  [/改进措施/, '丰富解读形式，提高解读质量'],
+  [/整改落实/, '上年度所列问题已按计划完成整改'],
+  [/信息处理费/, '本年度未收取信息处理费'],
+  [/其他需要报告/, '本年度政务公开工作要点已按要求落实'],
 ];
+const FALLBACK = '本机关持续做好相关工作';
 
-function fill(text: string, rand: Rand, enabled: boolean): string {
+function fill(text: string, enabled: boolean): string {
   if (!enabled) return text;
   let out = '';
   let rest = text;
   for (;;) {
     const open = rest.indexOf(PLACEHOLDER_OPEN);
-    if (open < 0) return out + rest;
-    const close = rest.indexOf(PLACEHOLDER_CLOSE, open);
+    const close = open < 0 ? -1 : rest.indexOf(PLACEHOLDER_CLOSE, open);
     if (close < 0) return out + rest;
-    out += rest.slice(0, open) + FILLERS[Math.floor(rand() * FILLERS.length)];
+    const asked = rest.slice(open + PLACEHOLDER_OPEN.length, close);
+    out += rest.slice(0, open);
+    const sentence = out === '' || /[。；！？]$/.test(out);
+    out += FILLERS.find(([what]) => what.test(asked))?.[1] ?? FALLBACK;
     rest = rest.slice(close + PLACEHOLDER_CLOSE.length);
-    // A marker that stood for a whole sentence leaves its full stop to the filler.
-    if (!/^[。；，]/.test(rest) && !/[。；，]$/.test(out)) out += '。';
+    // A marker that stood for a whole sentence gets a full stop unless the draft already has one.
+    if (sentence && !/^[。；，]/.test(rest)) out += '。';
   }
 }
 
@@ -216,7 +231,7 @@ interface Block {
 function blocks(draft: Draft, cells: Record<string, string>, options: RenderOptions, rand: Rand): Block[] {
   const name = labelNamer(options, rand);
   const out: Block[] = [];
-  const prose = (t: string): string => fill(t, rand, options.fillPlaceholders !== false);
+  const prose = (t: string): string => fill(t, options.fillPlaceholders !== false);
   for (const section of draft.sections) {
     const paras = paragraphs(section).map(prose);
     if (section.level === 0) {
@@ -245,15 +260,17 @@ function tableOf(section: DraftSection, cells: Record<string, string>, name: (s:
 /** A paragraph's first-line indent: two ideographic spaces. */
 const INDENT = '\u3000\u3000';
 
-const CHROME_TOP = ['首页 > 政务公开 > 政府信息公开年报', '发布时间：2025-01-20 09:30\u3000来源：本网\u3000浏览次数：', '【字体：大 中 小】'];
-const CHROME_BOTTOM = ['【打印本页】\u3000【关闭窗口】', '主办单位：示例市人民政府办公室\u3000网站标识码：0000000000'];
+const BREADCRUMB = '首页 > 政务公开 > 政府信息公开年报';
+const UNDER_TITLE = ['发布时间：2025-01-20 09:30\u3000来源：本网\u3000浏览次数：', '【字体：大 中 小】'];
+const PAGE_END = ['【打印本页】\u3000【关闭窗口】', '主办单位：示例市人民政府办公室\u3000网站标识码：0000000000'];
 
 /** A web page copied as text: paragraphs as lines, each table row's own cells joined by TABs. */
-function webText(parts: Block[], rand: Rand, chrome: boolean): string {
-  const lines: string[] = chrome ? [...CHROME_TOP, ''] : [];
+function webText(parts: Block[], rand: Rand, options: RenderOptions): string {
+  const lines: string[] = options.breadcrumb ? [BREADCRUMB, ''] : [];
   for (const b of parts) {
     if (b.kind !== 'table' || !b.table) {
       lines.push(b.kind === 'paragraph' ? `${INDENT}${b.text}` : (b.text ?? ''));
+      if (b.kind === 'title' && options.pageChrome) lines.push(...UNDER_TITLE, '');
       if (b.kind === 'heading') lines.push('');
       continue;
     }
@@ -265,17 +282,20 @@ function webText(parts: Block[], rand: Rand, chrome: boolean): string {
     }
     lines.push('');
   }
-  if (chrome) lines.push('', ...CHROME_BOTTOM);
+  if (options.pageChrome) lines.push('', ...PAGE_END);
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function html(parts: Block[], chrome: boolean): string {
+function html(parts: Block[], options: RenderOptions): string {
   const out = ['<!DOCTYPE html>', '<html><head><meta charset="utf-8"><title>政府信息公开工作年度报告</title>', '<style>td{border:1px solid #999}</style></head><body>'];
-  if (chrome) out.push(...CHROME_TOP.map((l) => `<div class="nav">${esc(l)}</div>`));
+  if (options.breadcrumb) out.push(`<div class="nav">${esc(BREADCRUMB)}</div>`);
   for (const b of parts) {
-    if (b.kind === 'title') out.push(`<h1>${esc(b.text ?? '')}</h1>`);
+    if (b.kind === 'title') {
+      out.push(`<h1>${esc(b.text ?? '')}</h1>`);
+      if (options.pageChrome) out.push(...UNDER_TITLE.map((l) => `<div class="info">${esc(l)}</div>`));
+    }
     else if (b.kind === 'heading') out.push(`<h2>${esc(b.text ?? '')}</h2>`);
     else if (b.kind === 'paragraph') out.push(`<p style="text-indent:2em">${esc(b.text ?? '')}</p>`);
     else if (b.table) {
@@ -290,7 +310,7 @@ function html(parts: Block[], chrome: boolean): string {
       out.push('</table>');
     }
   }
-  if (chrome) out.push(...CHROME_BOTTOM.map((l) => `<div class="foot">${esc(l)}</div>`));
+  if (options.pageChrome) out.push(...PAGE_END.map((l) => `<div class="foot">${esc(l)}</div>`));
   out.push('</body></html>');
   return `${out.join('\n')}\n`;
 }
@@ -470,8 +490,8 @@ export function renderPublished(report: ReportData, layout: Layout, options: Ren
   const draft = draftNarrative(report);
   const cells = { ...draft.cells, ...(options.cells ?? {}) };
   const parts = blocks(draft, cells, options, rand);
-  if (layout === 'web-text') return webText(parts, rand, options.pageChrome ?? false);
-  if (layout === 'html') return html(parts, options.pageChrome ?? false);
+  if (layout === 'web-text') return webText(parts, rand, options);
+  if (layout === 'html') return html(parts, options);
   if (layout === 'markdown') return markdown(parts);
   return pdf(parts, rand);
 }
