@@ -126,12 +126,14 @@ async function main() {
   say(`克隆到 ${dir}（旁边：${beside.filter((f) => f !== 'p').join('、') || '什么也没有'}；../shared ${fs.existsSync(path.join(base, 'shared')) ? '存在' : '不存在'}）`);
 
   const steps = [];
+  /** `command` is a shell command, or [what to show, a function that runs it]. */
   const step = async (name, command, expect, check = () => null) => {
-    process.stdout.write(`… ${name}：${command}\n`);
-    const r = typeof command === 'function' ? await command() : await run(command, dir, env);
+    const shown = Array.isArray(command) ? command[0] : command;
+    process.stdout.write(`… ${name}：${shown}\n`);
+    const r = Array.isArray(command) ? await command[1]() : await run(command, dir, env);
     const problem = r.code !== expect ? `退出码 ${r.code}，应为 ${expect}` : check(r.out);
-    steps.push({ name, command: typeof command === 'function' ? name : command, code: r.code, ms: r.ms, problem, out: r.out });
-    say(`${problem ? '✗' : '✓'} ${name}：退出码 ${r.code}，${seconds(r.ms)}${problem ? `——${problem}` : ''}`);
+    steps.push({ name, command: shown, code: r.code, ms: r.ms, problem, out: r.out });
+    say(`${problem ? '✗' : '✓'} ${name}：退出码 ${r.code}，${seconds(r.ms)}${r.detail ? `（${r.detail}）` : ''}${problem ? `——${problem}` : ''}`);
     return r;
   };
 
@@ -144,7 +146,7 @@ async function main() {
     return notes === 1 ? null : `“已跳过架构校验”出现 ${notes} 次，应为 1 次`;
   });
   await step('校验清单', 'npm run validate', 0, (out) => (/清单结构检查通过（未做架构校验）/.test(out) && /已跳过架构校验/.test(out) ? null : '没有只做结构检查'));
-  await step('启动', () => tryStart(dir, env), 0);
+  await step('启动', ['npm start -- --port 0 --no-build（取 taskpane.html）', () => tryStart(dir, env)], 0, () => null);
   await step('README 的第一条命令', commands.check, 1, (out) =>
     /共检查 5 个文件/.test(out) && fs.existsSync(path.join(dir, '审核结果.xlsx')) ? null : '没有检查样例文件夹或没有写出审核结果工作簿',
   );

@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { parseReportData } from '../../src/core';
+import { TABLE_KEYS } from '../../src/spec';
 import { corpusPath, describeWithCorpus } from '../helpers/corpus';
 
 const FIXTURES = ['001', '002', '003'];
@@ -16,5 +18,20 @@ describeWithCorpus('report data kept in the repo equals the corpus', FIXTURES.ma
     const repo = JSON.parse(readFileSync(repoCopy(n), 'utf8')) as Record<string, unknown>;
     expect(withoutNote(repo)).toEqual(corpus);
     expect(String(repo._source)).toContain(`fixtures/reports/${n}/expected.json`);
+  });
+});
+
+describe('report data kept in the repo', () => {
+  test.each(FIXTURES)('fixture %s: a whole report, numbers only, saying where they were read', (n) => {
+    const json = JSON.parse(readFileSync(repoCopy(n), 'utf8')) as Record<string, unknown>;
+    const parsed = parseReportData(json);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const { meta, values } = parsed.report;
+    expect(meta).toMatchObject({ body: expect.stringMatching(/人民政府$/), year: expect.any(Number) });
+    const combined = Array.isArray(json.other_combined);
+    const missing = TABLE_KEYS.filter((k) => !(k in values) && !(combined && /^t3\.other_(no_correction|no_fee|other)\./.test(k)));
+    expect(missing).toEqual([]);
+    expect(Object.values(values).every((v) => v === null || typeof v === 'number')).toBe(true);
+    expect(Object.keys(json).sort()).toEqual(['_source', 'meta', 'values', ...(combined ? ['other_combined'] : [])].sort());
   });
 });

@@ -18,19 +18,20 @@ function corpusTexts(): string[] {
   return [...seeds, ...fixtures];
 }
 
-/** Prose sentences of the published texts: at least 25 Chinese characters, none of their wording from our templates. */
-function publishedSentences(): string[] {
-  const templates = squeeze(readFileSync(path.join(ROOT, 'src/spec/narrative.ts'), 'utf8'));
+/** Prose sentences of texts: at least 25 Chinese characters, none of their wording from the given templates. */
+function proseSentences(texts: string[], templates: string): string[] {
+  const flatTemplates = squeeze(templates);
   const fromTemplates = (s: string): boolean => {
-    for (let i = 0; i + 20 <= s.length; i += 1) if (templates.includes(s.slice(i, i + 20))) return true;
+    for (let i = 0; i + 20 <= s.length; i += 1) if (flatTemplates.includes(s.slice(i, i + 20))) return true;
     return false;
   };
   const out = new Set<string>();
-  for (const file of corpusTexts()) {
-    for (const s of squeeze(readFileSync(file, 'utf8')).split('。')) if (cjk(s) >= 25 && !fromTemplates(s)) out.add(s);
-  }
+  for (const text of texts) for (const s of squeeze(text).split('。')) if (cjk(s) >= 25 && !fromTemplates(s)) out.add(s);
   return [...out];
 }
+
+const TEMPLATES = readFileSync(path.join(ROOT, 'src/spec/narrative.ts'), 'utf8');
+const publishedSentences = (): string[] => proseSentences(corpusTexts().map((f) => readFileSync(f, 'utf8')), TEMPLATES);
 
 /** The published sentences found in a text (whitespace and line breaks ignored). */
 function copiedIn(text: string, sentences: string[]): string[] {
@@ -56,5 +57,26 @@ describeWithCorpus('nothing copied in from the published reports', ['seeds', 'fi
       const rewrapped = readFileSync(file, 'utf8').replace(/([\u4e00-\u9fff])([\u4e00-\u9fff])/g, '$1\n  $2');
       expect(copiedIn(rewrapped, sentences).length).toBeGreaterThan(3);
     }
+  });
+});
+
+describe('the copy detector', () => {
+  // Our own sentences stand in for a published report's.
+  const own = [
+    '本机关坚持把政务公开作为转变作风、提升服务的重要抓手，按照年度工作要点逐项分解任务、明确时限和责任人。',
+    '针对群众反映较多的办事指南更新不及时问题，组织各科室逐项核对事项要素，全年修订办事指南四十余项。',
+  ].join('');
+
+  test('finds a sentence pasted into a file however it is wrapped, and only then', () => {
+    const sentences = proseSentences([own], TEMPLATES);
+    expect(sentences).toHaveLength(2);
+    const pasted = `前言\n${own.slice(0, 30)}\n  ${own.slice(30)}\n`;
+    expect(copiedIn(pasted, sentences)).toHaveLength(2);
+    expect(copiedIn(own.replace('逐项分解', '分解'), sentences)).toHaveLength(1);
+  });
+
+  test('leaves alone sentences worded by our templates (the format\'s prescribed phrases) and short ones', () => {
+    const opening = '根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求，现发布本报告。';
+    expect(proseSentences([opening, '本年度未收取信息处理费。'], TEMPLATES)).toEqual([]);
   });
 });

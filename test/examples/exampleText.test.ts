@@ -8,19 +8,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CheckResultSchema } from '../../src/core';
 import { importPublishedText } from '../../src/core/importText';
-import { run } from '../../src/cli/main';
-import type { Io } from '../../src/cli/io';
+import { cli } from '../xlsx/make';
 import { EXAMPLE_TEXT, MISTYPED, SLASHED, TEXT_FIGURE, exampleReport, renderExampleText } from '../../scripts/exampleText';
 
 const ROOT = path.resolve(__dirname, '../..');
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => (out += t), err: (t) => (err += t), isTty: false, cwd: ROOT };
-  const code = await run(args, io);
-  return { code, out, err };
-}
 
 describe('the example web-page text', () => {
   const committed = readFileSync(path.join(ROOT, EXAMPLE_TEXT), 'utf8');

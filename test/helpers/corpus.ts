@@ -9,6 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { describeGated, testGated } from './gate';
 
 /** The corpus directory: NIANBAO_CORPUS, else `shared/` beside the checkout. */
 export const SHARED = process.env.NIANBAO_CORPUS ? path.resolve(process.env.NIANBAO_CORPUS) : path.resolve(__dirname, '../../../shared');
@@ -42,39 +43,11 @@ function skipMessage(title: string, missing: string[]): string {
  */
 export function describeWithCorpus(title: string, relatives: readonly string[], body: () => void): void {
   const missing = missingCorpus(relatives);
-  if (missing.length === 0) {
-    describe(title, body);
-    return;
-  }
-  const message = skipMessage(title, missing);
-  if (process.env.CI === 'true') {
-    describe(title, () => {
-      test('the corpus is present', () => {
-        throw new Error(message);
-      });
-    });
-    return;
-  }
-  console.warn(message);
-  describe.skip(title, () => {
-    test(message, () => undefined);
-  });
+  describeGated(title, missing.length ? skipMessage(title, missing) : null, body);
 }
 
 /** One test that needs the corpus, inside a describe that does not: same rules as describeWithCorpus. */
 export function testWithCorpus(title: string, relatives: readonly string[], fn: () => unknown, timeout?: number): void {
   const missing = missingCorpus(relatives);
-  if (missing.length === 0) {
-    test(title, fn as jest.ProvidesCallback, timeout);
-    return;
-  }
-  const message = skipMessage(title, missing);
-  if (process.env.CI === 'true') {
-    test(title, () => {
-      throw new Error(message);
-    });
-    return;
-  }
-  console.warn(message);
-  test.skip(message, () => undefined);
+  testGated(title, missing.length ? skipMessage(title, missing) : null, fn, timeout);
 }

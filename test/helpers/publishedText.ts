@@ -9,7 +9,7 @@
  * own; the tables follow the official format's layout. Nothing here is copied from a published report: these texts
  * let the project's own tests prove the importer on every layout without the corpus beside the repo.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, T3_COLUMNS, T3_GROUPS, T3_ROWS, T4_GROUPS, T4_OUTCOMES, t3Key, t4Key } from '../../src/spec';
 import { draftNarrative, paragraphs, parseReportData, type Draft, type DraftSection, type ReportData } from '../../src/core';
@@ -505,8 +505,11 @@ export const FACT_SETS = [
   { name: 'fixture 003', file: 'reports/003/expected.json', format: '2019' },
 ] as const;
 
+/** test/fixtures, from the source tree or from a compiled copy under build/<name>/test/helpers (benchmarks, scripts). */
+const FACTS_DIR = [path.resolve(__dirname, '../fixtures'), path.resolve(__dirname, '../../../../test/fixtures')].find((d) => existsSync(d)) ?? '';
+
 export function factSet(file: string): ReportData {
-  const parsed = parseReportData(JSON.parse(readFileSync(path.resolve(__dirname, '../fixtures', file), 'utf8')));
+  const parsed = parseReportData(JSON.parse(readFileSync(path.join(FACTS_DIR, file), 'utf8')));
   if (!parsed.ok) throw new Error(`${file}: ${parsed.error}`);
   return parsed.report;
 }

@@ -8,21 +8,14 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { CheckResultSchema, keyAddress, parseReportData, type ReportData } from '../../src/core';
-import { run } from '../../src/cli/main';
-import type { Io } from '../../src/cli/io';
+import { cli as cliIn } from '../xlsx/make';
 import { encodeGbk } from '../helpers/gbk';
 import { LAYOUT_EXTENSION, factSet, renderPublished, type Layout } from '../helpers/publishedText';
 import { tableValues } from './cases';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-import-rendered-'));
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => (out += t), err: (t) => (err += t), isTty: false, cwd: dir };
-  const code = await run(args, io);
-  return { code, out, err };
-}
+const cli = (args: string[]): ReturnType<typeof cliIn> => cliIn(args, { cwd: dir });
 
 /** The report rendered in a layout and saved under the extension the layout is published with. */
 function saved(name: string, report: ReportData, layout: Layout, seed = 1): string {
