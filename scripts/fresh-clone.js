@@ -126,13 +126,17 @@ async function main() {
   say(`克隆到 ${dir}（旁边：${beside.filter((f) => f !== 'p').join('、') || '什么也没有'}；../shared ${fs.existsSync(path.join(base, 'shared')) ? '存在' : '不存在'}）`);
 
   const steps = [];
+  const logs = path.join(base, 'logs');
+  fs.mkdirSync(logs);
   /** `command` is a shell command, or [what to show, a function that runs it]. */
   const step = async (name, command, expect, check = () => null) => {
     const shown = Array.isArray(command) ? command[0] : command;
     process.stdout.write(`… ${name}：${shown}\n`);
     const r = Array.isArray(command) ? await command[1]() : await run(command, dir, env);
     const problem = r.code !== expect ? `退出码 ${r.code}，应为 ${expect}` : check(r.out);
-    steps.push({ name, command: shown, code: r.code, ms: r.ms, problem, out: r.out });
+    const log = path.join(logs, `${steps.length + 1}.log`);
+    fs.writeFileSync(log, `$ ${shown}\n${r.out}`);
+    steps.push({ name, command: shown, code: r.code, ms: r.ms, problem, out: r.out, log });
     say(`${problem ? '✗' : '✓'} ${name}：退出码 ${r.code}，${seconds(r.ms)}${r.detail ? `（${r.detail}）` : ''}${problem ? `——${problem}` : ''}`);
     return r;
   };
@@ -161,7 +165,12 @@ async function main() {
   say('');
   const failed = steps.filter((s) => s.problem);
   say(`总用时 ${seconds(Date.now() - t0)}；${failed.length ? `${failed.length} 步未通过：${failed.map((s) => s.name).join('、')}` : '全部通过'}。`);
-  for (const s of failed) say(`\n── ${s.name}（${s.command}）的输出，末尾 60 行：\n${s.out.split('\n').slice(-60).join('\n')}`);
+  for (const s of failed) {
+    // For jest, the names of the failed tests; otherwise the end of the output. The whole output is in the log.
+    const failedTests = [...new Set((s.out.match(/^\s*● .+ › .+$/gm) || []).map((l) => l.trim()))];
+    const shownOut = failedTests.length ? failedTests.join('\n') : s.out.split('\n').slice(-40).join('\n');
+    say(`\n── ${s.name}（${s.command}）${failedTests.length ? '未通过的测试' : '的输出，末尾 40 行'}（全部输出：${s.log}）：\n${shownOut}`);
+  }
   if (failed.length || keep) say(`临时文件夹保留在 ${base}`);
   else fs.rmSync(base, { recursive: true, force: true });
   process.exitCode = failed.length ? 1 : 0;
