@@ -366,10 +366,11 @@ class PdfPage {
   private page = 1;
   constructor(private readonly rand: Rand, private readonly perPage: number) {}
 
-  push(line: string): void {
-    this.lines.push(line);
-    this.onPage += 1;
-    if (this.onPage >= this.perPage) {
+  push(...lines: string[]): void {
+    for (const line of lines) {
+      this.lines.push(line);
+      this.onPage += 1;
+      if (this.onPage < this.perPage) continue;
       // The footer of the page, then (sometimes) a form feed before the next.
       this.lines.push('', `${' '.repeat(30 + Math.floor(this.rand() * 12))}-${this.page}-`);
       this.page += 1;
@@ -430,11 +431,13 @@ function pdfTable(table: Table, page: PdfPage, rand: Rand): void {
     const indent = Math.max(0, row.findIndex((c) => c !== null && c.label === true && (c.rowspan ?? 1) < 3)) * 6;
     const text = labels.map((c) => c.text).join(' ');
     const values = valueLine(row);
+    // A character of the outermost tall label either stands on its own line or starts the row's line ("本   2.其他…").
+    let prefix = '';
     for (const v of vertical.get(r) ?? []) {
-      if (rand() < 0.5) page.push(v);
-      else page.push(`${v}`);
-      page.push('');
+      if (!prefix && text && !v.startsWith(' ') && rand() < 0.5) prefix = v;
+      else page.push(v, '');
     }
+    const lead = (line: string): string => (prefix ? prefix + line.slice(Math.min(width(prefix), line.length - line.trimStart().length)) : line);
     if (!text) {
       page.push(values);
       page.push('');
@@ -442,19 +445,18 @@ function pdfTable(table: Table, page: PdfPage, rand: Rand): void {
     }
     const pieces = wrap(text, labelWidth - indent - 2);
     if (!values) {
-      for (const p of pieces) page.push(' '.repeat(indent) + p);
+      pieces.forEach((p, i) => page.push(i === 0 ? lead(' '.repeat(indent) + p) : ' '.repeat(indent) + p));
       page.push('');
       return;
     }
     if (pieces.length === 1) {
-      page.push(pad(' '.repeat(indent) + pieces[0], labelWidth) + values);
+      page.push(lead(pad(' '.repeat(indent) + pieces[0], labelWidth) + values));
     } else {
       // A wrapped label pushes its numbers onto a line of their own: between its lines, or after them.
-      const between = rand() < 0.6;
-      const at = between ? 1 : pieces.length;
+      const at = rand() < 0.6 ? 1 : pieces.length;
       pieces.forEach((p, i) => {
         if (i === at) page.push(' '.repeat(labelWidth) + values);
-        page.push(' '.repeat(indent) + p);
+        page.push(i === 0 ? lead(' '.repeat(indent) + p) : ' '.repeat(indent) + p);
       });
       if (at === pieces.length) page.push(' '.repeat(labelWidth) + values);
     }
