@@ -6,7 +6,9 @@
  *   office/<version>/      office.js and the files it loads for Excel, copied from @microsoft/office-js
  *   assets/icon-*.png      ribbon and catalog icons
  *   manifest.xml           the manifest for this deployment: ADDIN_BASE_URL in every URL, <Version> bumped,
- *                          validated offline against the Office XSD (the build fails on an invalid manifest)
+ *                          checked offline (the build fails on an invalid manifest): the project's structural checks
+ *                          always, the Office XSD where its files are found (NIANBAO_MANIFEST_SCHEMAS, else
+ *                          ../shared/schemas/office-manifest); without them the build says once that it skipped it
  * Options (environment): OFFICE_JS=cdn loads office.js from Microsoft's CDN instead (internet-connected hosts only);
  * ADDIN_BASE_URL (default https://localhost:3000) is where the files will be served; MANIFEST_BUILD pins the build
  * number in <Version>.
@@ -16,7 +18,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const { DEV_BASE_URL, SOURCE_MANIFEST, buildNumber, manifestVersion, renderManifest, validateManifest } = require('./scripts/manifest');
+const { DEV_BASE_URL, SOURCE_MANIFEST, buildNumber, findSchemas, manifestVersion, renderManifest, schemaSkippedMessage, validateManifest } = require('./scripts/manifest');
 const { OFFICE_JS_FILES, officeJsVersion } = require('./scripts/officeJs');
 
 const ROOT = __dirname;
@@ -49,10 +51,14 @@ function contentSecurityPolicy(cdn) {
   ].join('; ');
 }
 
-/** Writes dist/manifest.xml for this deployment and fails the build if it does not validate. */
+/**
+ * Writes dist/manifest.xml for this deployment and fails the build if it does not validate. Icons are checked in the
+ * repo's assets/, which the build copies to the same place under dist/.
+ */
 class ManifestPlugin {
   constructor(options) {
     this.options = options;
+    this.toldSkipped = false;
   }
   apply(compiler) {
     const { RawSource } = compiler.webpack.sources;
@@ -62,9 +68,25 @@ class ManifestPlugin {
         async () => {
           compilation.fileDependencies.add(SOURCE_MANIFEST);
           const xml = renderManifest(fs.readFileSync(SOURCE_MANIFEST, 'utf8'), this.options);
-          const result = await validateManifest(xml);
+          const schemas = findSchemas();
+          let result;
+          try {
+            result = await validateManifest(xml, { root: ROOT, schemas });
+          } catch (e) {
+            compilation.errors.push(new compiler.webpack.WebpackError(e instanceof Error ? e.message : String(e)));
+            return;
+          }
+          if (!result.schemaChecked && !this.toldSkipped) {
+            // Once per process: a watching dev server rebuilds many times.
+            this.toldSkipped = true;
+            compilation.warnings.push(new compiler.webpack.WebpackError(schemaSkippedMessage(schemas.dir)));
+          }
           if (!result.valid) {
-            compilation.errors.push(new compiler.webpack.WebpackError(`manifest.xml 不符合 Office 加载项架构：\n${result.errors.join('\n')}`));
+            const parts = [
+              ...(result.structureErrors.length ? ['manifest.xml 结构检查未通过：', ...result.structureErrors] : []),
+              ...(result.schemaErrors.length ? ['manifest.xml 不符合 Office 加载项架构：', ...result.schemaErrors] : []),
+            ];
+            compilation.errors.push(new compiler.webpack.WebpackError(parts.join('\n')));
             return;
           }
           compilation.emitAsset('manifest.xml', new RawSource(xml));

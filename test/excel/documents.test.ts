@@ -1,7 +1,7 @@
-import * as path from 'node:path';
 import type { ReportData } from '../../src/core';
 import type { DraftFunction } from '../../src/excel/documents';
 import { NARRATIVE_SHEET } from '../../src/excel/workbook';
+import { corpusPath, testWithCorpus } from '../helpers/corpus';
 import { addressOf, fillClean, put, setup } from './setup';
 
 const draft: DraftFunction = (report: ReportData) => ({
@@ -67,9 +67,9 @@ describe('导入已发布报告', () => {
     expect(fake.getValue('上年数据', addressOf('prev.t3.new.total').a1)).toBe(4);
   });
 
-  test('the core importer reads a published text into the workbook', async () => {
+  testWithCorpus('the core importer reads a published text into the workbook', ['seeds'], async () => {
     const { readFileSync, readdirSync } = await import('node:fs');
-    const dir = path.resolve(__dirname, '../../../shared/seeds');
+    const dir = corpusPath('seeds');
     const file = readdirSync(dir).find((f) => f.endsWith('.txt'));
     if (!file) throw new Error('no seed text');
     const { services, fake } = setup();
@@ -79,9 +79,9 @@ describe('导入已发布报告', () => {
     expect(typeof fake.getValue('表三', addressOf('t3.new.total').a1)).toBe('number');
   });
 
-  test('a 2019-style single （六） row is not dropped in silence: its figures come back as a finding', async () => {
+  testWithCorpus('a 2019-style single （六） row is not dropped in silence: its figures come back as a finding', ['fixtures/reports/002/source.txt'], async () => {
     const { readFileSync } = await import('node:fs');
-    const text = readFileSync(path.resolve(__dirname, '../../../shared/fixtures/reports/002/source.txt'), 'utf8');
+    const text = readFileSync(corpusPath('fixtures/reports/002/source.txt'), 'utf8');
     const { services, fake } = setup();
     await services.installTemplate();
     const out = await services.importPublished(text, 'current');
