@@ -468,6 +468,25 @@ export const CLASSES: Classes = {
         },
       },
       GetCell: { call: (o, [r, c]) => range(o.sheet, { row: o.rect.row + Number(r), col: o.rect.col + Number(c), rows: 1, cols: 1 }) },
+      // What office.js sends when it splits a write of more than 1,500 cells (setRangePropertiesInBulk).
+      _ValidateArraySize: {
+        api: '1.3',
+        call: (o, [rows, cols]) => {
+          if (Number(rows) !== o.rect.rows || Number(cols) !== o.rect.cols) {
+            throw new HostError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rectA1(o.rect)}).`);
+          }
+        },
+      },
+      GetRow: { call: (o, [i]) => range(o.sheet, { ...o.rect, row: o.rect.row + Number(i), rows: 1 }) },
+      GetBoundingRect: {
+        call: (o, [other]) => {
+          const b = other as HostObject | null;
+          if (!b || b.kind !== 'Range' || b.sheet !== o.sheet) throw new HostError('InvalidArgument', 'GetBoundingRect needs a range on the same worksheet.');
+          const row = Math.min(o.rect.row, b.rect.row);
+          const col = Math.min(o.rect.col, b.rect.col);
+          return range(o.sheet, { row, col, rows: Math.max(o.rect.row + o.rect.rows, b.rect.row + b.rect.rows) - row, cols: Math.max(o.rect.col + o.rect.cols, b.rect.col + b.rect.cols) - col });
+        },
+      },
     },
   },
 

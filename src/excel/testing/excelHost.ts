@@ -244,9 +244,10 @@ export class ExcelHost {
             break;
           }
           case ActionType.Method: {
+            // The library keeps a reference to every range it is given, null ones included (README: requests).
+            if (a.Name === '_KeepReference' || a.Name === '_RemoveReference') break;
             const obj = this.live(resolve(a.ObjectPathId), a.Name);
             location = `${obj.kind}.${camel(a.Name)}`;
-            if (a.Name === '_KeepReference' || a.Name === '_RemoveReference') break;
             const out = this.call(obj, a.Name, this.args(a.ArgumentInfo, resolve), env);
             record.commands.push(`${obj.kind}.${a.Name}`);
             if (out !== undefined && (out === null || typeof out !== 'object' || !('kind' in out))) results.push({ ActionId: a.Id, Value: out });

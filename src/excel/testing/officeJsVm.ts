@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import * as vm from 'node:vm';
 import { ExcelHost, type HostOptions } from './excelHost';
 import { DEFAULT_IDENTITY, win32External, webParent, type HostIdentity } from './hostBridge';
+import { addNotesToLibrary } from './notesLibrary';
 
 export type Platform = 'win32' | 'web';
 
@@ -25,6 +26,8 @@ export interface LoadOptions extends HostOptions {
   identity?: HostIdentity;
   /** An existing host (e.g. to reload the pane over the same workbook). */
   host?: ExcelHost;
+  /** Add the notes classes a newer office.js has (./notesLibrary.ts); the npm package has none. */
+  notesLibrary?: boolean;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- office.js globals are untyped inside the VM */
@@ -226,6 +229,7 @@ export async function loadOfficeJs(options: LoadOptions): Promise<LoadedOffice> 
       else resolveReady();
     }, reject);
   });
+  if (options.notesLibrary) addNotesToLibrary({ Excel: win.Excel, OfficeExtension: win.OfficeExtension });
   return { host, platform: options.platform, Office, Excel: win.Excel, OfficeExtension: win.OfficeExtension, scripts, close: () => timers.clearAll() };
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
