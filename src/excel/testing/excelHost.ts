@@ -218,7 +218,7 @@ export class ExcelHost {
       if (objects.has(id)) return objects.get(id) ?? null;
       const info = body.ObjectPaths[String(id)];
       if (!info) throw new HostError('InvalidArgument', `Unknown object path ${id}`);
-      const obj = this.resolvePath(info, resolve, env);
+      const obj = this.resolvePath(info, resolve, env, record);
       objects.set(id, obj);
       return obj;
     };
@@ -291,7 +291,7 @@ export class ExcelHost {
     if (api && !this.supports(api)) throw new HostError('ApiNotFound', `The API you are trying to use could not be found: ${kind}.${camel(member)} needs ExcelApi ${api}`);
   }
 
-  private resolvePath(info: ObjectPathInfo, resolve: (id: number) => HostObject | null, env: HostEnv): HostObject | null {
+  private resolvePath(info: ObjectPathInfo, resolve: (id: number) => HostObject | null, env: HostEnv, record: RequestRecord): HostObject | null {
     switch (info.ObjectPathType) {
       case PathType.GlobalObject:
         return { kind: 'Workbook' };
@@ -320,6 +320,7 @@ export class ExcelHost {
       return def.indexer(parent as never, args, env);
     }
     if (info.ObjectPathType === PathType.Method) {
+      record.commands.push(`${parent.kind}.${info.Name}`);
       const out = this.call(parent, info.Name, args, env);
       if (out !== null && (typeof out !== 'object' || !('kind' in (out as object)))) throw new HostError('InvalidArgument', `${parent.kind}.${info.Name} does not return an object`);
       return out as HostObject | null;

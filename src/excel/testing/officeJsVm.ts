@@ -6,7 +6,7 @@
  * Returns the page's `Office` and `Excel` once `Office.onReady` has resolved.
  */
 import { readFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import * as vm from 'node:vm';
 import { ExcelHost, type HostOptions } from './excelHost';
 import { DEFAULT_IDENTITY, win32External, webParent, type HostIdentity } from './hostBridge';
@@ -16,7 +16,7 @@ export type Platform = 'win32' | 'web';
 
 /** The npm package's folder, as the build copies it (OFFICE_JS_DIR overrides it, like the build). */
 export function defaultOfficeJsDir(): string {
-  return process.env.OFFICE_JS_DIR ? resolve(process.env.OFFICE_JS_DIR) : resolve(__dirname, '..', '..', '..', 'node_modules', '@microsoft', 'office-js', 'dist');
+  return process.env.OFFICE_JS_DIR ? resolve(process.env.OFFICE_JS_DIR) : join(dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
 }
 
 export interface LoadOptions extends HostOptions {
@@ -40,7 +40,7 @@ export interface LoadedOffice {
   OfficeExtension: any;
   /** Files the loader fetched, relative to the office.js folder, in order. */
   scripts: string[];
-  /** Stops the page's timers. */
+  /** Stops the page's timers (office.js keeps some running; a test or the bench must close what it opens). */
   close(): void;
 }
 
@@ -77,7 +77,6 @@ function pageTimers(): Timers {
         f();
       };
       const handle = kind === 'timeout' ? setTimeout(run, ms) : setInterval(run, ms);
-      if (typeof handle === 'object' && 'unref' in handle) handle.unref();
       live.set(id, { kind, handle });
       return id;
     },
