@@ -4,6 +4,8 @@
  * office.js has the member (the self-hosted npm copy lags the hosts: 1.1.110 has no notes while Microsoft 365 reports
  * ExcelApi 1.18). test/officejs/apiInventory.test.ts fails when code elsewhere reaches such a member directly.
  */
+import { ServiceError } from '../taskpane/services';
+import { MESSAGES } from './errors';
 import type { ExcelLibrary, IsSetSupported, XlContext, XlRange, XlRunOptions, XlWorksheet } from './host';
 
 export interface Capabilities {
@@ -17,7 +19,7 @@ export interface Capabilities {
   pageLayout: boolean;
   /** ExcelApi 1.13: Range.getMergedAreasOrNullObject. */
   mergedAreas: boolean;
-  /** ExcelApi 1.11: Excel.run waits while a cell is edited instead of failing. */
+  /** Excel.run waits while a cell is edited instead of failing: where the host reports the "DelayForCellEdit" set. */
   delayForCellEdit: boolean;
   /** Sets the host reports whose members the loaded office.js lacks (e.g. `ExcelApi 1.18（批注）`), for messages. */
   missingInLibrary: string[];
@@ -31,28 +33,31 @@ function libraryHas(library: ExcelLibrary | undefined, cls: string, member: stri
 
 interface Gate {
   key: Exclude<keyof Capabilities, 'missingInLibrary'>;
+  /** Requirement set and version the host must report. */
+  set: string;
   version: string;
   label: string;
   members: Array<[string, string]>;
 }
 
 const GATES: Gate[] = [
-  { key: 'notes', version: '1.18', label: '批注', members: [['Workbook', 'notes'], ['Worksheet', 'notes'], ['NoteCollection', 'add'], ['Note', 'delete']] },
-  { key: 'comments', version: '1.10', label: '评论', members: [['Workbook', 'comments'], ['CommentCollection', 'add'], ['Comment', 'delete']] },
-  { key: 'fillDetails', version: '1.9', label: '填充样式', members: [['RangeFill', 'pattern'], ['RangeFill', 'patternColor'], ['RangeFill', 'tintAndShade']] },
-  { key: 'pageLayout', version: '1.9', label: '页面设置', members: [['Worksheet', 'pageLayout']] },
-  { key: 'mergedAreas', version: '1.13', label: '合并单元格', members: [['Range', 'getMergedAreasOrNullObject']] },
-  // Excel.run reads the option itself and asks the host for its "DelayForCellEdit" set: no member to probe.
-  { key: 'delayForCellEdit', version: '1.11', label: '编辑状态等待', members: [] },
+  { key: 'notes', set: 'ExcelApi', version: '1.18', label: '批注', members: [['Workbook', 'notes'], ['Worksheet', 'notes'], ['NoteCollection', 'add'], ['Note', 'delete']] },
+  { key: 'comments', set: 'ExcelApi', version: '1.10', label: '评论', members: [['Workbook', 'comments'], ['CommentCollection', 'add'], ['Comment', 'delete']] },
+  { key: 'fillDetails', set: 'ExcelApi', version: '1.9', label: '填充样式', members: [['RangeFill', 'pattern'], ['RangeFill', 'patternColor'], ['RangeFill', 'tintAndShade']] },
+  { key: 'pageLayout', set: 'ExcelApi', version: '1.9', label: '页面设置', members: [['Worksheet', 'pageLayout']] },
+  { key: 'mergedAreas', set: 'ExcelApi', version: '1.13', label: '合并单元格', members: [['Range', 'getMergedAreasOrNullObject']] },
+  // office.js applies RunOptions.delayForCellEdit only where the host reports this set (it asks isSetSupported
+  // itself); there is no member to probe, the option is read by Excel.run.
+  { key: 'delayForCellEdit', set: 'DelayForCellEdit', version: '1.1', label: '编辑状态等待', members: [] },
 ];
 
 export function detectCapabilities(isSetSupported: IsSetSupported, library: ExcelLibrary | undefined): Capabilities {
   const caps: Capabilities = { notes: false, comments: false, fillDetails: false, pageLayout: false, mergedAreas: false, delayForCellEdit: false, missingInLibrary: [] };
   for (const gate of GATES) {
-    const host = isSetSupported('ExcelApi', gate.version);
+    const host = isSetSupported(gate.set, gate.version);
     const lib = gate.members.every(([cls, member]) => libraryHas(library, cls, member));
     caps[gate.key] = host && lib;
-    if (host && !lib) caps.missingInLibrary.push(`ExcelApi ${gate.version}（${gate.label}）`);
+    if (host && !lib) caps.missingInLibrary.push(`${gate.set} ${gate.version}（${gate.label}）`);
   }
   return caps;
 }
@@ -62,24 +67,30 @@ export const BASELINE: Capabilities = detectCapabilities(() => false, undefined)
 
 // ---- the gated members ----------------------------------------------------------------------------------------------
 
+/** A member the gate let through must be there; a library that lied about it is a failure, not a silent no-op. */
+function present<T>(member: T | undefined, name: string): T {
+  if (member === undefined || member === null) throw new ServiceError('api-missing', MESSAGES.apiMissing(`${name}（加载项附带的 office.js 中没有）`));
+  return member;
+}
+
 export function runOptions(caps: Capabilities): XlRunOptions {
   return caps.delayForCellEdit ? { delayForCellEdit: true } : {};
 }
 
 export function workbookNotes(context: XlContext, caps: Capabilities): Excel.NoteCollection | null {
-  return caps.notes ? context.workbook.notes : null;
+  return caps.notes ? present(context.workbook.notes, 'Workbook.notes') : null;
 }
 
 export function sheetNotes(sheet: XlWorksheet, caps: Capabilities): Excel.NoteCollection | null {
-  return caps.notes ? sheet.notes : null;
+  return caps.notes ? present(sheet.notes, 'Worksheet.notes') : null;
 }
 
 export function workbookComments(context: XlContext, caps: Capabilities): Excel.CommentCollection | null {
-  return caps.comments ? context.workbook.comments : null;
+  return caps.comments ? present(context.workbook.comments, 'Workbook.comments') : null;
 }
 
 export function pageLayout(sheet: XlWorksheet, caps: Capabilities): Excel.PageLayout | null {
-  return caps.pageLayout ? sheet.pageLayout : null;
+  return caps.pageLayout ? present(sheet.pageLayout, 'Worksheet.pageLayout') : null;
 }
 
 /** Merged areas touching `range` (a null object when there are none), or null where the API is missing. */
