@@ -72,24 +72,8 @@ export function toServiceError(e: unknown): ServiceError {
 }
 
 /**
- * Sync a batch that unprotects `sheets`: a refusal there means a password we do not have. In a check or clear the
- * unprotect commands come first, so nothing was applied; in an install only our own structure may have been redrawn.
- */
-export async function syncUnprotecting(context: XlContext, sheets: readonly string[]): Promise<void> {
-  try {
-    await context.sync();
-  } catch (e) {
-    const code = officeCode(e);
-    if (sheets.length && (code === 'InvalidArgument' || code === 'AccessDenied' || code === 'InvalidOperation')) {
-      throw new ServiceError('protected', MESSAGES.protected(sheets.map((s) => `「${s}」`).join('、')));
-    }
-    throw e;
-  }
-}
-
-/**
  * Run one batch: the first sync is given a deadline, a batch refused because a cell is being edited is retried after a
- * pause, and everything else becomes a ServiceError. With `delayForCellEdit` (ExcelApi 1.11) Excel itself waits for
+ * pause, and everything else becomes a ServiceError. With `delayForCellEdit` (where the host reports it) Excel itself waits for
  * the edit to end, so a first sync that takes long may be the user still typing: the message then says both.
  */
 export async function runBatch<T>(run: XlRun, policy: RunPolicy, options: XlRunOptions, batch: (context: XlContext) => Promise<T>): Promise<T> {

@@ -248,9 +248,9 @@ function addNames(context: XlContext, layout: SheetLayout, existing: Set<string>
   return added;
 }
 
+/** The grid is written over what is there (never cleared first: a failure midway must leave the title for a second run). */
 function drawCheckSheet(sheet: XlWorksheet, check: CheckSheet): void {
   const width = check.columnWidths.length;
-  sheet.getRange(rangeA1(0, 0, Math.max(check.rows.length + 50, 1), width)).clear('Contents');
   const grid = check.rows.map((row) =>
     Array.from({ length: width }, (_, i) => {
       const c = row.cells[i];
@@ -260,6 +260,8 @@ function drawCheckSheet(sheet: XlWorksheet, check: CheckSheet): void {
   );
   const all = sheet.getRange(rangeA1(0, 0, grid.length, width));
   all.formulas = grid;
+  // Rows an older, longer 校验 sheet had below.
+  sheet.getRange(rangeA1(grid.length, 0, 50, width)).clear('Contents');
   all.format.font.name = FONT;
   check.columnWidths.forEach((w, i) => (sheet.getRange(`${columnLetters(i)}1`).format.columnWidth = w));
   check.rows.forEach((row, r) => {

@@ -9,7 +9,7 @@
  * protected again. A second run finds every changed cell's original fill in the store.
  */
 import type { Finding } from '../core';
-import { isNoFill, restoreFill, sheetNotes, workbookComments, workbookNotes, type Capabilities, type Fill } from './capabilities';
+import { restoreFill, sheetNotes, workbookComments, workbookNotes, type Capabilities, type Fill } from './capabilities';
 import type { XlComment, XlContext, XlNote, XlWorksheet } from './host';
 import { protectAgain, unprotectFor, type ProtectionPlan } from './recovery';
 import { MARK_FILL, NOTE_TAG, STORE_SHEET, asText, qualified, type CellAt } from './workbook';
@@ -170,4 +170,3 @@ export function queueAnnotations(context: XlContext, caps: Capabilities): () => 
   return () => ({ notes: notes ? notes.items : [], comments: comments ? comments.items : [] });
 }
 
-export { isNoFill };

@@ -33,7 +33,9 @@ export interface ProtectionPlan {
 export function planProtection(state: RecoveryState, now: SheetsState, touched: Iterable<string>, alsoProtect: Iterable<string> = []): ProtectionPlan {
   const sheets = [...new Set(touched)].filter((n) => now.names.has(n));
   for (const name of sheets) if (now.protectedSheets.has(name) && !state.protectedBefore.has(name)) state.protectedBefore.set(name, now.protectionOptions.get(name) ?? null);
-  const wanted = new Set([...sheets.filter((n) => state.protectedBefore.has(n)), ...alsoProtect]);
+  // Sheets an earlier run unprotected and did not get to protect again are protected now, touched or not.
+  const leftOpen = [...state.protectedBefore.keys()].filter((n) => now.names.has(n) && !now.protectedSheets.has(n));
+  const wanted = new Set([...sheets.filter((n) => state.protectedBefore.has(n)), ...leftOpen, ...alsoProtect]);
   return {
     unprotect: sheets.filter((n) => now.protectedSheets.has(n)),
     protect: [...wanted].map((name) => ({ name, options: state.protectedBefore.get(name) ?? null })),

@@ -1,8 +1,9 @@
 /**
  * Every task-pane action through Microsoft's office.js — the Windows build (excel-win32-16.01.js) and the web build
  * (excel-web-16.00.js), each loaded by office.js from the npm package's folder as in production — over the simulated
- * host, which reports ExcelApi 1.18. The library is the npm package as it is (1.1.110, no notes), so marks are threaded
- * comments. Each action's syncs are counted at the host, and every request and response stays under 5 MB.
+ * host, which reports ExcelApi 1.18. With the npm package as it is (1.1.110, no notes) marks are threaded comments;
+ * with a newer folder (OFFICE_JS_DIR) that has notes, notes. Each action's syncs are counted at the host, and every
+ * request and response stays under 5 MB.
  */
 import { getSheet } from '../../src/spec';
 import type { ReportData } from '../../src/core';
@@ -65,14 +66,16 @@ describe.each(['win32', 'web'] as const)('every pane action through office.js (%
   });
 
   let findings: Awaited<ReturnType<Session['services']['check']>>['findings'] = [];
-  test('check with 150 findings: 2 syncs, marked with threaded comments (the library has no notes)', async () => {
+  test('check with 150 findings: 2 syncs, marked with notes where the library has them, else threaded comments', async () => {
     spoil(s.model, 150);
     const { syncs, result } = await syncsOf(() => s.services.check());
     expect(syncs).toBe(2);
     expect(result.findings).toHaveLength(150);
-    expect(result.marking).toBe('comments');
-    expect(s.model.comments).toHaveLength(150);
-    expect(s.model.comments.every((c) => c.content.startsWith(NOTE_TAG))).toBe(true);
+    const libraryHasNotes = 'notes' in s.office.Excel.Workbook.prototype;
+    expect(result.marking).toBe(libraryHasNotes ? 'notes' : 'comments');
+    const marks = libraryHasNotes ? [...s.model.sheet('表三').notes.values()] : s.model.comments.map((c) => c.content);
+    expect(marks).toHaveLength(150);
+    expect(marks.every((c) => c.startsWith(NOTE_TAG))).toBe(true);
     expect(fillColorOf(s.model, 't3.new.natural')).toBe('#FFC7CE');
     findings = result.findings;
   });
@@ -91,10 +94,11 @@ describe.each(['win32', 'web'] as const)('every pane action through office.js (%
     expect(s.model.formulaOf('核实说明', 'D2')).toBeNull();
   });
 
-  test('clear: 2 syncs, fills back, our comments gone', async () => {
+  test('clear: 2 syncs, fills back, our notes or comments gone', async () => {
     const { syncs } = await syncsOf(() => s.services.clearMarks());
     expect(syncs).toBe(2);
     expect(s.model.comments).toEqual([]);
+    expect(s.model.sheet('表三').notes.size).toBe(0);
     expect(fillColorOf(s.model, 't3.new.natural')).toBe('#FFFFF0');
   });
 

@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { detectCapabilities } from '../../src/excel/capabilities';
-import { defaultOfficeJsDir } from '../../src/excel/testing/officeJsVm';
+import { npmOfficeJsDir } from '../../src/excel/testing/officeJsVm';
 import { addressOf, closeAll, fillClean, fillColorOf, noteOf, openExcel, spoil } from './harness';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's own list of the files it self-hosts
@@ -17,8 +17,9 @@ const { OFFICE_JS_FILES, officeJsVersion } = require('../../scripts/officeJs') a
 
 afterAll(closeAll);
 
+/** Always the npm package's office.js (1.1.110), whatever OFFICE_JS_DIR says: this is the proof about that copy. */
 async function installedBroken(options: Parameters<typeof openExcel>[0]): Promise<Awaited<ReturnType<typeof openExcel>>> {
-  const s = await openExcel(options);
+  const s = await openExcel({ officeJsDir: npmOfficeJsDir(), ...options });
   await s.services.installTemplate();
   fillClean(s.model);
   spoil(s.model, 3);
@@ -27,7 +28,7 @@ async function installedBroken(options: Parameters<typeof openExcel>[0]): Promis
 
 describe('office.js 1.1.110 on a host that reports ExcelApi 1.18', () => {
   test('the gate sees the host report notes and the library lack them', async () => {
-    const { office } = await openExcel({ apiVersion: '1.18' });
+    const { office } = await openExcel({ apiVersion: '1.18', officeJsDir: npmOfficeJsDir() });
     expect(office.Office.context.requirements.isSetSupported('ExcelApi', '1.18')).toBe(true);
     expect('notes' in office.Excel.Workbook.prototype).toBe(false);
     const caps = detectCapabilities((n, v) => office.Office.context.requirements.isSetSupported(n, v), office.Excel);
@@ -86,7 +87,7 @@ describe('a newer office.js folder (OFFICE_JS_DIR)', () => {
     try {
       for (const f of OFFICE_JS_FILES) {
         mkdirSync(dirname(join(dir, f)), { recursive: true });
-        copyFileSync(join(defaultOfficeJsDir(), f), join(dir, f));
+        copyFileSync(join(npmOfficeJsDir(), f), join(dir, f));
       }
       for (const platform of ['win32', 'web'] as const) {
         const s = await openExcel({ platform, officeJsDir: dir });

@@ -234,7 +234,7 @@ function noteTarget(env: HostEnv, sheet: SheetModel | null, address: unknown): {
     target = sheet;
     rect = parseRect(text);
   }
-  if (rect.rows !== 1 || rect.cols !== 1) throw new HostError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: ${text} is not a single cell`);
+  if (rect.rows !== 1 || rect.cols !== 1) throw new HostError('InvalidCellAddress', `The cell address is invalid or not a single cell: ${text}`);
   return { sheet: alive(env, target), key: cellKey(rect.row, rect.col) };
 }
 
@@ -492,7 +492,7 @@ export const CLASSES: Classes = {
 
   RangeAreas: {
     props: {
-      Address: { get: (o, env) => o.rects.map((r) => env.model.address(o.sheet, r)).join(',') },
+      Address: { get: (o, env) => o.rects.map((r) => env.model.address(o.sheet, r)).join(', ') },
       AreaCount: { get: (o) => o.rects.length },
     },
   },

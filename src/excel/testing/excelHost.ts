@@ -76,6 +76,8 @@ export interface RequestRecord {
   error: string | null;
   /** How each action changed or read the model, for tests that look at command kinds (`Worksheet.Activate`, …). */
   commands: string[];
+  /** Each action's kind by index (`Instantiate GetRange`, `SetProperty Color`, `Method Protect`, …), for fault sweeps. */
+  kinds: string[];
 }
 
 /** 5 MB: Excel on the web refuses a larger request or response (README: limits). */
@@ -178,7 +180,11 @@ export class ExcelHost {
   async handle(bodyText: string, flags: number): Promise<string> {
     const body = JSON.parse(bodyText) as RequestBody;
     const workbook = Object.values(body.ObjectPaths ?? {}).some((p) => p.ObjectPathType === PathType.GlobalObject);
-    const record: RequestRecord = { requestBytes: bytes(bodyText), responseBytes: 0, actions: body.Actions.length, flags, workbook, error: null, commands: [] };
+    const kindOf = (a: ActionInfo): string => {
+      const type = ['', 'Instantiate', 'Query', 'Method', 'SetProperty', 'Trace'][a.ActionType] ?? String(a.ActionType);
+      return type === 'Instantiate' ? `Instantiate ${body.ObjectPaths[String(a.ObjectPathId)]?.Name || 'path'}` : `${type} ${a.Name}`;
+    };
+    const record: RequestRecord = { requestBytes: bytes(bodyText), responseBytes: 0, actions: body.Actions.length, flags, workbook, error: null, commands: [], kinds: body.Actions.map(kindOf) };
     this.requests.push(record);
     const finish = (response: ResponseBody): string => {
       let text = JSON.stringify(response);

@@ -11,6 +11,8 @@
 
 export function addNotesToLibrary(win: { Excel: any; OfficeExtension: any }): void {
   const { Excel, OfficeExtension } = win;
+  // A library that has notes already (a newer copy through OFFICE_JS_DIR) is used as it is.
+  if ('notes' in Excel.Workbook.prototype) return;
   const H = OfficeExtension.BatchApiHelper;
   const U = OfficeExtension.Utility;
   const Base = OfficeExtension.ClientObject;

@@ -14,9 +14,14 @@ import { addNotesToLibrary } from './notesLibrary';
 
 export type Platform = 'win32' | 'web';
 
-/** The npm package's folder, as the build copies it (OFFICE_JS_DIR overrides it, like the build). */
+/** The npm package's dist/ folder (office.js 1.1.110). */
+export function npmOfficeJsDir(): string {
+  return join(dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
+}
+
+/** The folder the build copies: OFFICE_JS_DIR when set (a newer copy, docs/deployment.md), else the npm package's. */
 export function defaultOfficeJsDir(): string {
-  return process.env.OFFICE_JS_DIR ? resolve(process.env.OFFICE_JS_DIR) : join(dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
+  return process.env.OFFICE_JS_DIR ? resolve(process.env.OFFICE_JS_DIR) : npmOfficeJsDir();
 }
 
 export interface LoadOptions extends HostOptions {

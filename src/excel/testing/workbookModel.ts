@@ -227,6 +227,16 @@ export function newSheet({ id, name }: NewSheetOptions): SheetModel {
   };
 }
 
+/** Everything the workbook holds, as plain data (to save and restore a workbook between runs). */
+export interface ModelState {
+  sheets: SheetModel[];
+  names: Map<string, NameModel>;
+  comments: CommentModel[];
+  selection: { sheet: string; address: string } | null;
+  activeSheet: string | null;
+  nextId: number;
+}
+
 /** The workbook and the helpers tests use to arrange it and to look at what the adapter did. */
 export class WorkbookModel {
   sheets: SheetModel[] = [];
@@ -235,6 +245,20 @@ export class WorkbookModel {
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string | null = null;
   private nextId = 1;
+
+  save(): ModelState {
+    return structuredClone({ sheets: this.sheets, names: this.names, comments: this.comments, selection: this.selection, activeSheet: this.activeSheet, nextId: this.nextId });
+  }
+
+  restore(state: ModelState): void {
+    const c = structuredClone(state);
+    this.sheets = c.sheets;
+    this.names = c.names;
+    this.comments = c.comments;
+    this.selection = c.selection;
+    this.activeSheet = c.activeSheet;
+    this.nextId = c.nextId;
+  }
 
   newId(prefix: string): string {
     const n = String(this.nextId++).padStart(8, '0');
