@@ -58,7 +58,8 @@ interface HostWindow {
 }
 
 const win = window as unknown as HostWindow;
-const host = new ExcelHost({ apiVersion: win.__EXCEL_API__ ?? '1.18', enforcePayloadLimit: true });
+// Windows Excel's payload limit is not known (README of src/excel/testing: R9): sizes are measured, the test asserts them.
+const host = new ExcelHost({ apiVersion: win.__EXCEL_API__ ?? '1.18' });
 const model = host.model;
 
 function put(key: string, value: CellValue): void {

@@ -149,3 +149,23 @@ describe.each(['win32', 'web'] as const)('every pane action through office.js (%
     expectWithinPayloadLimit(used.host);
   });
 });
+
+describe('a host that keeps references (the other reading of R4): the same actions, one release request more per run', () => {
+  test.each(['win32', 'web'] as const)('install, check, clear, check by labels (%s)', async (platform) => {
+    const s = await openExcel({ platform, keepReferences: true });
+    await s.services.installTemplate();
+    fillClean(s.model);
+    spoil(s.model, 5);
+    s.host.resetCounters();
+    const outcome = await s.services.check();
+    expect(outcome.findings).toHaveLength(5);
+    expect(s.host.syncs).toBe(3);
+    expect(s.host.heldReferences).toBe(0);
+    await s.services.clearMarks();
+    expect(fillColorOf(s.model, 't3.new.natural')).toBe('#FFFFF0');
+    s.model.names.clear();
+    expect((await s.services.check()).located).toBe('labels');
+    expect(s.host.heldReferences).toBe(0);
+    expectWithinPayloadLimit(s.host);
+  });
+});

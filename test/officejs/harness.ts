@@ -29,13 +29,15 @@ export interface OpenOptions {
   host?: ExcelHost;
   /** A library with notes (src/excel/testing/notesLibrary.ts) instead of the npm package's 1.1.110 as it is. */
   notesLibrary?: boolean;
+  /** A host that hands out reference ids (README of src/excel/testing: R4). */
+  keepReferences?: boolean;
 }
 
 const open: LoadedOffice[] = [];
 
 export async function openExcel(options: OpenOptions = {}): Promise<Session> {
   const platform = options.platform ?? 'win32';
-  const office = await loadOfficeJs({ platform, apiVersion: options.apiVersion ?? '1.18', officeJsDir: options.officeJsDir, host: options.host, enforcePayloadLimit: platform === 'web', notesLibrary: options.notesLibrary });
+  const office = await loadOfficeJs({ platform, apiVersion: options.apiVersion ?? '1.18', officeJsDir: options.officeJsDir, host: options.host, enforcePayloadLimit: platform === 'web', notesLibrary: options.notesLibrary, keepReferences: options.keepReferences });
   open.push(office);
   const services = createExcelServices({
     run: (runOptions, batch) => office.Excel.run(runOptions, batch),

@@ -88,6 +88,11 @@ export interface HostOptions {
   apiVersion?: string;
   /** Refuse requests and responses over PAYLOAD_LIMIT, as Excel on the web does. */
   enforcePayloadLimit?: boolean;
+  /**
+   * Hand out reference ids for ranges when a request asks to keep references (README: R4, the other reading): office.js
+   * then addresses them by id and releases them in a last request of each Excel.run.
+   */
+  keepReferences?: boolean;
 }
 
 interface Fault {
@@ -118,6 +123,10 @@ export class ExcelHost {
   readonly requests: RequestRecord[] = [];
   /** While true, requests fail with InvalidOperationInCellEditMode, or wait when they ask to (flag 64). */
   cellEditMode = false;
+  readonly keepReferences: boolean;
+  /** Objects kept by reference id (keepReferences). */
+  private readonly references = new Map<string, HostObject>();
+  private nextReference = 1;
   private faults: Fault[] = [];
   /** Workbook requests seen since the host was made (faults count on this, not on the resettable records). */
   private seen = 0;
@@ -126,6 +135,12 @@ export class ExcelHost {
   constructor(options: HostOptions = {}) {
     this.apiVersion = options.apiVersion ?? '1.18';
     this.enforcePayloadLimit = options.enforcePayloadLimit ?? false;
+    this.keepReferences = options.keepReferences ?? false;
+  }
+
+  /** References still held (keepReferences): office.js releases them at the end of each Excel.run. */
+  get heldReferences(): number {
+    return this.references.size;
   }
 
   supports(version: string): boolean {
@@ -179,7 +194,8 @@ export class ExcelHost {
   /** One request as the transport delivers it: the JSON text of the body and the flags. Resolves to the response text. */
   async handle(bodyText: string, flags: number): Promise<string> {
     const body = JSON.parse(bodyText) as RequestBody;
-    const workbook = Object.values(body.ObjectPaths ?? {}).some((p) => p.ObjectPathType === PathType.GlobalObject);
+    // The library's own services are new objects (NewObject paths); anything else is the workbook.
+    const workbook = Object.values(body.ObjectPaths ?? {}).some((p) => p.ObjectPathType !== PathType.NewObject);
     const kindOf = (a: ActionInfo): string => {
       const type = ['', 'Instantiate', 'Query', 'Method', 'SetProperty', 'Trace'][a.ActionType] ?? String(a.ActionType);
       return type === 'Instantiate' ? `Instantiate ${body.ObjectPaths[String(a.ObjectPathId)]?.Name || 'path'}` : `${type} ${a.Name}`;
@@ -219,6 +235,7 @@ export class ExcelHost {
   private run(body: RequestBody, record: RequestRecord, fault: Fault | null): ResponseBody {
     const env: HostEnv = { model: this.model, supports: (v) => this.supports(v) };
     const objects = new Map<number, HostObject | null>();
+    const kept = new Map<number, string>();
     const results: ResponseBody['Results'] = [];
     const resolve = (id: number): HostObject | null => {
       if (objects.has(id)) return objects.get(id) ?? null;
@@ -239,7 +256,18 @@ export class ExcelHost {
             const obj = resolve(a.ObjectPathId);
             location = obj ? obj.kind : '';
             const def = obj ? (CLASSES[obj.kind] as ClassDef<Kind>) : null;
-            results.push({ ActionId: a.Id, Value: obj === null ? null : def?.id ? { Id: def.id(obj as never) } : {} });
+            const value: Record<string, unknown> | null = obj === null ? null : def?.id ? { Id: def.id(obj as never) } : {};
+            if (value && obj?.kind === 'Range' && this.keepReferences && body.AutoKeepReference) {
+              // One reference per object path of the request (office.js instantiates a kept range twice).
+              let ref = kept.get(a.ObjectPathId);
+              if (!ref) {
+                ref = `r${this.nextReference++}`;
+                kept.set(a.ObjectPathId, ref);
+              }
+              this.references.set(ref, obj);
+              value._ReferenceId = ref;
+            }
+            results.push({ ActionId: a.Id, Value: value });
             break;
           }
           case ActionType.Query: {
@@ -251,7 +279,12 @@ export class ExcelHost {
           }
           case ActionType.Method: {
             // The library keeps a reference to every range it is given, null ones included (README: requests).
-            if (a.Name === '_KeepReference' || a.Name === '_RemoveReference') break;
+            if (a.Name === '_KeepReference') break;
+            if (a.Name === '_RemoveReference') {
+              // Called on the workbook with the reference id (library: TrackedObjects.remove).
+              this.references.delete(String(a.ArgumentInfo?.Arguments?.[0]));
+              break;
+            }
             const obj = this.live(resolve(a.ObjectPathId), a.Name);
             location = `${obj.kind}.${camel(a.Name)}`;
             const out = this.call(obj, a.Name, this.args(a.ArgumentInfo, resolve), env);
@@ -305,9 +338,12 @@ export class ExcelHost {
         return { kind: 'Service', name: info.Name };
       case PathType.NullObject:
         return null;
-      case PathType.ReferenceId:
-        // README: requests. This host hands out no reference ids, so none can come back.
-        throw new HostError('InvalidObjectPath', `Unknown reference ${info.Name}`);
+      case PathType.ReferenceId: {
+        // README: R4. Only a host that keeps references hands them out.
+        const kept = this.references.get(info.Name);
+        if (!kept) throw new HostError('InvalidObjectPath', `Unknown reference ${info.Name}`);
+        return kept;
+      }
       default:
         break;
     }
