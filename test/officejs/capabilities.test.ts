@@ -17,6 +17,25 @@ const { OFFICE_JS_FILES, officeJsVersion } = require('../../scripts/officeJs') a
 
 afterAll(closeAll);
 
+interface WebpackConfig {
+  plugins: object[];
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the project's own build configuration
+const buildConfig = (): WebpackConfig => (require('../../webpack.config.js') as (env: object, argv: object) => WebpackConfig)({}, { mode: 'production' });
+
+function withEnv<T>(vars: Record<string, string>, f: () => T): T {
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
+  try {
+    return f();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
 /** Always the npm package's office.js (1.1.110), whatever OFFICE_JS_DIR says: this is the proof about that copy. */
 async function installedBroken(options: Parameters<typeof openExcel>[0]): Promise<Awaited<ReturnType<typeof openExcel>>> {
   const s = await openExcel({ officeJsDir: npmOfficeJsDir(), ...options });
@@ -98,6 +117,15 @@ describe('a newer office.js folder (OFFICE_JS_DIR)', () => {
       // A folder that is not the npm package is named after office.js's build number and its content.
       expect(officeJsVersion(dir)).toMatch(/^16\.0\.\d+\.\d+-[0-9a-f]{8}$/);
       expect(officeJsVersion()).toBe('1.1.110');
+
+      // The build copies that folder under its own name, and refuses a folder that lacks a file.
+      const config = withEnv({ OFFICE_JS_DIR: dir }, () => buildConfig());
+      const copy = config.plugins.find((p) => p.constructor.name === 'CopyPlugin') as { patterns: { from: string; to: string }[] } | undefined;
+      const office = copy?.patterns.filter((p) => p.to.startsWith('office/')) ?? [];
+      expect(office.map((p) => p.from).sort()).toEqual(OFFICE_JS_FILES.map((f) => join(dir, f)).sort());
+      expect(office[0].to).toBe(`office/${officeJsVersion(dir)}/office.js`);
+      rmSync(join(dir, 'excel-web-16.00.js'));
+      expect(() => withEnv({ OFFICE_JS_DIR: dir }, () => buildConfig())).toThrow(/缺少以下文件：excel-web-16\.00\.js/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -212,6 +212,25 @@ function cellFormat<P extends RangePart>(path: (o: P) => string, what: 'format' 
   };
 }
 
+/** Column widths or row heights of the lines a range spans (ExcelApi 1.2, points). */
+function lineSize(line: 'row' | 'col'): PropDef<'RangeFormat'> {
+  const sizes = (o: RangePart): Map<number, number> => (line === 'col' ? o.sheet.columnWidths : o.sheet.rowHeights);
+  const span = (o: RangePart): { first: number; count: number } => (line === 'col' ? { first: o.rect.col, count: o.rect.cols } : { first: o.rect.row, count: o.rect.rows });
+  const fallback = line === 'col' ? DEFAULT_COLUMN_WIDTH : DEFAULT_ROW_HEIGHT;
+  return {
+    api: '1.2',
+    get: (o: RangePart) => {
+      const { first, count } = span(o);
+      return uniform(Array.from({ length: Math.min(count, 1000) }, (_, i) => sizes(o).get(first + i) ?? fallback));
+    },
+    set: (o: RangePart, v: unknown, env: HostEnv) => {
+      guard(env, o.sheet, o.rect, 'format');
+      const { first, count } = span(o);
+      for (let i = 0; i < count; i += 1) sizes(o).set(first + i, Number(v));
+    },
+  };
+}
+
 // ---- names, notes, comments -----------------------------------------------------------------------------------------
 
 function namedRange(env: HostEnv, n: NameModel): HostObject | null {
@@ -499,22 +518,8 @@ export const CLASSES: Classes = {
 
   RangeFormat: {
     props: {
-      ColumnWidth: {
-        api: '1.2',
-        get: (o) => uniform(Array.from({ length: Math.min(o.rect.cols, 1000) }, (_, j) => o.sheet.columnWidths.get(o.rect.col + j) ?? DEFAULT_COLUMN_WIDTH)),
-        set: (o, v, env) => {
-          guard(env, o.sheet, o.rect, 'format');
-          for (let j = 0; j < o.rect.cols; j += 1) o.sheet.columnWidths.set(o.rect.col + j, Number(v));
-        },
-      },
-      RowHeight: {
-        api: '1.2',
-        get: (o) => uniform(Array.from({ length: Math.min(o.rect.rows, 1000) }, (_, i) => o.sheet.rowHeights.get(o.rect.row + i) ?? DEFAULT_ROW_HEIGHT)),
-        set: (o, v, env) => {
-          guard(env, o.sheet, o.rect, 'format');
-          for (let i = 0; i < o.rect.rows; i += 1) o.sheet.rowHeights.set(o.rect.row + i, Number(v));
-        },
-      },
+      ColumnWidth: lineSize('col'),
+      RowHeight: lineSize('row'),
       WrapText: cellFormat(() => 'wrapText'),
       HorizontalAlignment: cellFormat(() => 'horizontalAlignment'),
       VerticalAlignment: cellFormat(() => 'verticalAlignment'),
