@@ -10,6 +10,8 @@
  *                          always, the Office XSD where its files are found (NIANBAO_MANIFEST_SCHEMAS, else
  *                          ../shared/schemas/office-manifest); without them the build says once that it skipped it
  * Options (environment): OFFICE_JS=cdn loads office.js from Microsoft's CDN instead (internet-connected hosts only);
+ * OFFICE_JS_DIR is a folder with a newer office.js (IT's copy of the CDN files, docs/deployment.md) to serve instead
+ * of the npm package's;
  * ADDIN_BASE_URL (default https://localhost:3000) is where the files will be served; MANIFEST_BUILD pins the build
  * number in <Version>.
  */
@@ -19,7 +21,7 @@ const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { DEV_BASE_URL, SOURCE_MANIFEST, buildNumber, findSchemas, manifestVersion, renderManifest, schemaSkippedMessage, validateManifest } = require('./scripts/manifest');
-const { OFFICE_JS_FILES, officeJsVersion } = require('./scripts/officeJs');
+const { OFFICE_JS_FILES, missingOfficeJsFiles, officeJsDir, officeJsVersion } = require('./scripts/officeJs');
 
 const ROOT = __dirname;
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -102,7 +104,12 @@ module.exports = (env = {}, argv = {}) => {
   const baseUrl = process.env.ADDIN_BASE_URL || DEV_BASE_URL;
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const version = manifestVersion(pkg.version, buildNumber());
-  const officeDir = `office/${officeJsVersion()}`;
+  const officeJsSource = officeJsDir();
+  if (!cdn) {
+    const missing = missingOfficeJsFiles(officeJsSource);
+    if (missing.length) throw new Error(`office.js 文件夹 ${officeJsSource} 缺少以下文件：${missing.join('、')}（见 docs/deployment.md「更新 office.js」）`);
+  }
+  const officeDir = `office/${cdn ? 'cdn' : officeJsVersion(officeJsSource)}`;
   const legacy = legacyFileName();
 
   return {
@@ -153,7 +160,7 @@ module.exports = (env = {}, argv = {}) => {
           ...(cdn
             ? []
             : OFFICE_JS_FILES.map((file) => ({
-                from: path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist', file),
+                from: path.join(officeJsSource, file),
                 to: `${officeDir}/${file}`,
                 info: { minimized: true },
               }))),
