@@ -8,4 +8,6 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testTimeout: 120000,
+  // The default report, then the tests skipped for want of a system program or the corpus, by name.
+  reporters: ['default', '<rootDir>/scripts/jest-skipped-reporter.js'],
 };

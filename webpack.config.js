@@ -6,10 +6,14 @@
  *   office/<version>/      office.js and the files it loads for Excel, copied from @microsoft/office-js
  *   assets/icon-*.png      ribbon and catalog icons
  *   manifest.xml           the manifest for this deployment: ADDIN_BASE_URL in every URL, <Version> bumped,
- *                          validated offline against the Office XSD (the build fails on an invalid manifest)
+ *                          checked offline (the build fails on an invalid manifest): the project's structural checks
+ *                          always, the Office XSD where its files are found (NIANBAO_MANIFEST_SCHEMAS, else
+ *                          ../shared/schemas/office-manifest); without them the build says once that it skipped it
  *   年报审核.html           the supervisor's batch as one self-contained page (scripts and the worker inlined), for
  *                          machines without the add-in: opens from disk, makes no request (see src/page)
  * Options (environment): OFFICE_JS=cdn loads office.js from Microsoft's CDN instead (internet-connected hosts only);
+ * OFFICE_JS_DIR is a folder with a newer office.js (IT's copy of the CDN files, docs/deployment.md) to serve instead
+ * of the npm package's;
  * ADDIN_BASE_URL (default https://localhost:3000) is where the files will be served; MANIFEST_BUILD pins the build
  * number in <Version>.
  */
@@ -19,8 +23,8 @@ const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const HtmlInlineScriptPlugin = require('html-inline-script-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const { DEV_BASE_URL, SOURCE_MANIFEST, buildNumber, manifestVersion, renderManifest, validateManifest } = require('./scripts/manifest');
-const { OFFICE_JS_FILES, officeJsVersion } = require('./scripts/officeJs');
+const { DEV_BASE_URL, SOURCE_MANIFEST, buildNumber, findSchemas, manifestVersion, renderManifest, schemaSkippedMessage, validateManifest } = require('./scripts/manifest');
+const { OFFICE_JS_FILES, missingOfficeJsFiles, officeJsDir, officeJsVersion } = require('./scripts/officeJs');
 
 const ROOT = __dirname;
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -52,10 +56,14 @@ function contentSecurityPolicy(cdn) {
   ].join('; ');
 }
 
-/** Writes dist/manifest.xml for this deployment and fails the build if it does not validate. */
+/**
+ * Writes dist/manifest.xml for this deployment and fails the build if it does not validate. Icons are checked in the
+ * repo's assets/, which the build copies to the same place under dist/.
+ */
 class ManifestPlugin {
   constructor(options) {
     this.options = options;
+    this.toldSkipped = false;
   }
   apply(compiler) {
     const { RawSource } = compiler.webpack.sources;
@@ -65,9 +73,25 @@ class ManifestPlugin {
         async () => {
           compilation.fileDependencies.add(SOURCE_MANIFEST);
           const xml = renderManifest(fs.readFileSync(SOURCE_MANIFEST, 'utf8'), this.options);
-          const result = await validateManifest(xml);
+          const schemas = findSchemas();
+          let result;
+          try {
+            result = await validateManifest(xml, { root: ROOT, schemas });
+          } catch (e) {
+            compilation.errors.push(new compiler.webpack.WebpackError(e instanceof Error ? e.message : String(e)));
+            return;
+          }
+          if (!result.schemaChecked && !this.toldSkipped) {
+            // Once per process: a watching dev server rebuilds many times.
+            this.toldSkipped = true;
+            compilation.warnings.push(new compiler.webpack.WebpackError(schemaSkippedMessage(schemas.dir)));
+          }
           if (!result.valid) {
-            compilation.errors.push(new compiler.webpack.WebpackError(`manifest.xml 不符合 Office 加载项架构：\n${result.errors.join('\n')}`));
+            const parts = [
+              ...(result.structureErrors.length ? ['manifest.xml 结构检查未通过：', ...result.structureErrors] : []),
+              ...(result.schemaErrors.length ? ['manifest.xml 不符合 Office 加载项架构：', ...result.schemaErrors] : []),
+            ];
+            compilation.errors.push(new compiler.webpack.WebpackError(parts.join('\n')));
             return;
           }
           compilation.emitAsset('manifest.xml', new RawSource(xml));
@@ -187,7 +211,12 @@ function taskpaneConfig(env, production) {
   const baseUrl = process.env.ADDIN_BASE_URL || DEV_BASE_URL;
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const version = manifestVersion(pkg.version, buildNumber());
-  const officeDir = `office/${officeJsVersion()}`;
+  const officeJsSource = officeJsDir();
+  if (!cdn) {
+    const missing = missingOfficeJsFiles(officeJsSource);
+    if (missing.length) throw new Error(`office.js 文件夹 ${officeJsSource} 缺少以下文件：${missing.join('、')}（见 docs/deployment.md「更新 office.js」）`);
+  }
+  const officeDir = `office/${cdn ? 'cdn' : officeJsVersion(officeJsSource)}`;
   const legacy = legacyFileName();
 
   return {
@@ -240,7 +269,7 @@ function taskpaneConfig(env, production) {
           ...(cdn
             ? []
             : OFFICE_JS_FILES.map((file) => ({
-                from: path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist', file),
+                from: path.join(officeJsSource, file),
                 to: `${officeDir}/${file}`,
                 info: { minimized: true },
               }))),

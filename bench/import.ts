@@ -1,6 +1,7 @@
 /**
  * Text import, measured side by side in one run:
- * - throughput on the published texts (the seeds and fixtures), beside a baseline — normalising the text and
+ * - throughput on the published texts (the seeds and fixtures beside the repo, or where they are absent the texts our
+ *   code renders in the published layouts), beside a baseline — normalising the text and
  *   splitting it into lines, the least any reader must do — so the ratio says what finding the tables, reading the
  *   rows and the narrative cost;
  * - the layout corpus (test/import/layouts): per layout, cells read, read or named unreadable, flagged, and silently
@@ -18,17 +19,23 @@ import { layoutCase } from '../test/import/layouts/data';
 import { LAYOUTS } from '../test/import/layouts';
 import { pdfTexts, PDF_PROGRAMS } from '../test/import/layouts/pdf';
 import { emptyScore, scoreImport, scoreLine } from '../test/import/layouts/score';
+import { renderedCases } from '../test/helpers/publishedText';
 
+/** The corpus: NIANBAO_CORPUS (as in the tests), else shared/ beside the repo. */
 function sharedDir(): string | null {
-  const candidates = [path.resolve(process.cwd(), '../shared'), path.resolve(__dirname, '../../../../shared'), path.resolve(__dirname, '../../shared')];
+  const named = process.env.NIANBAO_CORPUS;
+  const candidates = named ? [path.resolve(named)] : [path.resolve(process.cwd(), '../shared'), path.resolve(__dirname, '../../../../shared'), path.resolve(__dirname, '../../shared')];
   return candidates.find((d) => existsSync(path.join(d, 'seeds'))) ?? null;
 }
 
-function texts(shared: string): string[] {
+/** The published texts beside the repo; where they are absent, the texts our code renders in the published layouts. */
+function texts(): { items: string[]; what: string } {
+  const shared = sharedDir();
+  if (!shared) return { items: renderedCases().map((c) => c.text), what: 'texts rendered by our code in the published layouts (no ../shared beside the repo)' };
   const seeds = readdirSync(path.join(shared, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => path.join(shared, 'seeds', f));
   const fixtures = path.join(shared, 'fixtures', 'reports');
   const sources = readdirSync(fixtures).map((d) => path.join(fixtures, d, 'source.txt')).filter((f) => existsSync(f));
-  return [...seeds, ...sources].map((f) => readFileSync(f, 'utf8'));
+  return { items: [...seeds, ...sources].map((f) => readFileSync(f, 'utf8')), what: 'published texts' };
 }
 
 function rate(items: readonly string[], fn: (t: string) => unknown, minMs = 1500): number {
@@ -123,9 +130,8 @@ async function sizes(out: string[]): Promise<void> {
 
 export async function run(): Promise<void> {
   const out: string[] = [];
-  const shared = sharedDir();
-  if (shared) {
-    const items = texts(shared);
+  {
+    const { items, what } = texts();
     const kb = items.reduce((n, t) => n + t.length, 0) / items.length / 1024;
     let sink = 0;
     const baseline = rate(items, (t) => {
@@ -136,14 +142,12 @@ export async function run(): Promise<void> {
     });
     const line = (label: string, perSecond: number): string => `  ${label.padEnd(34)}${Math.round(perSecond).toLocaleString('en-US').padStart(10)} /s`;
     out.push(
-      `  ${items.length} published texts, ${kb.toFixed(1)}k characters each on average`,
+      `  ${items.length} ${what}, ${kb.toFixed(1)}k characters each on average`,
       line('baseline: NFKC + split lines', baseline),
       line('import (tables, meta, narrative)', full),
       `  ratio import / baseline: ${(full / baseline).toFixed(3)} (import costs ${(baseline / full).toFixed(1)}× the baseline)`,
       `  (checksum ${sink % 997})`,
     );
-  } else {
-    out.push('  published texts: skipped (../shared not found)');
   }
   await layoutScores(out);
   await sizes(out);

@@ -14,6 +14,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { ensureCertificates } = require('./certs');
+const { findSchemas, schemaSkippedMessage } = require('./manifest');
 const { createStaticServer, listen } = require('./staticServer');
 
 const REPO = path.resolve(__dirname, '..');
@@ -41,12 +42,19 @@ function parseOptions(argv) {
 
 function build(dist, baseUrl) {
   process.stdout.write(`正在构建加载项（网址 ${baseUrl}）…\n`);
+  // webpack's own report goes to stdout, shown only when the build fails; the schema note is said here, once.
+  const schemas = findSchemas();
+  if (!schemas.found && !schemas.explicit) process.stdout.write(`${schemaSkippedMessage(schemas.dir)}\n`);
   const r = spawnSync(process.execPath, [path.join(REPO, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production', '--output-path', dist], {
     cwd: REPO,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
     env: { ...process.env, ADDIN_BASE_URL: baseUrl },
   });
-  if (r.status !== 0) throw new Error('构建失败，请查看上面的错误信息。');
+  if (r.status !== 0) {
+    process.stderr.write(r.stdout || '');
+    throw new Error('构建失败，请查看上面的错误信息。');
+  }
 }
 
 /** Where Excel for Mac looks for sideloaded manifests. */

@@ -6,9 +6,10 @@
 import { KEY_POSITIONS, T3_COLUMNS, T3_OTHER_COMBINED_ROW } from '../spec';
 import { cellLabel, makeFinding, rangeA1, type Finding, type RawValue, type ReportData } from '../core';
 import type { DraftOutcome, DraftSectionView, ImportOutcome } from '../taskpane/services';
+import type { Capabilities } from './capabilities';
 import type { XlContext } from './host';
 import { readInputs, type InputCell } from './readInputs';
-import { NARRATIVE_SHEET, displayAddress, reportFromCells } from './workbook';
+import { NARRATIVE_SHEET, asText, displayAddress, reportFromCells } from './workbook';
 
 export interface DraftedSection {
   id: string;
@@ -53,8 +54,8 @@ export function fullText(sections: readonly DraftedSection[]): string {
     .join('\n');
 }
 
-export async function draftIntoWorkbook(context: XlContext, draft: DraftFunction, force: boolean): Promise<DraftOutcome> {
-  const read = await readInputs(context, { fills: false, pattern: false, notes: false }, () => null);
+export async function draftIntoWorkbook(context: XlContext, caps: Capabilities, draft: DraftFunction, force: boolean): Promise<DraftOutcome> {
+  const read = await readInputs(context, { fills: false, notes: false }, caps, () => null);
   const drafted = draft(reportFromCells(rawMap(read.cells))).sections;
   const sections: DraftSectionView[] = drafted.map((s) => ({ id: s.id, title: s.title, sentences: s.sentences.map((x) => ({ text: x.text, keys: x.keys })) }));
   const text = fullText(drafted);
@@ -84,7 +85,7 @@ export async function draftIntoWorkbook(context: XlContext, draft: DraftFunction
   }
   const block = sheet.getRange(rangeA1(0, 0, grid.length, NARRATIVE_HEADER.length));
   block.numberFormat = grid.map((r) => r.map(() => '@'));
-  block.values = grid;
+  block.values = grid.map((row) => row.map(asText));
   block.format.font.name = '仿宋';
   block.format.wrapText = true;
   sheet.getRange(rangeA1(0, 0, 1, NARRATIVE_HEADER.length)).format.font.bold = true;
@@ -97,9 +98,9 @@ function blank(v: RawValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
-export async function importIntoWorkbook(context: XlContext, importText: ImportFunction, text: string, target: 'current' | 'previous'): Promise<ImportOutcome> {
+export async function importIntoWorkbook(context: XlContext, caps: Capabilities, importText: ImportFunction, text: string, target: 'current' | 'previous'): Promise<ImportOutcome> {
   const imported = importText(text);
-  const read = await readInputs(context, { fills: false, pattern: false, notes: false }, () => null);
+  const read = await readInputs(context, { fills: false, notes: false }, caps, () => null);
   const wb = context.workbook;
   const wanted = new Map<string, RawValue>();
   for (const [key, v] of Object.entries(imported.report.values)) {
@@ -120,7 +121,8 @@ export async function importIntoWorkbook(context: XlContext, importText: ImportF
       if (String(cell.raw) !== String(v)) kept.push(`${cellLabel(key)}（${displayAddress(cell.at)}）`);
       continue;
     }
-    wb.worksheets.getItem(cell.at.sheet).getRange(cell.at.a1).values = [[v as string | number | boolean]];
+    // Text as text: a unit name such as “-某局” or “2024” must not become a formula or a number.
+    wb.worksheets.getItem(cell.at.sheet).getRange(cell.at.a1).values = [[typeof v === 'string' ? asText(v) : (v as number | boolean)]];
     filled += 1;
   }
   await context.sync();

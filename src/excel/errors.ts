@@ -3,7 +3,7 @@
  * starts with a read-only sync, so retrying a whole batch after a failed or hung first sync loses and duplicates nothing.
  */
 import { ServiceError } from '../taskpane/services';
-import type { XlContext, XlRun } from './host';
+import type { XlContext, XlRun, XlRunOptions } from './host';
 
 export interface RunPolicy {
   /** Pauses before each retry while a cell is being edited (ms); the user then gets a message. */
@@ -25,6 +25,8 @@ export const DEFAULT_POLICY: RunPolicy = {
 export const MESSAGES = {
   cellEdit: '有单元格正处于编辑状态，年报助手无法操作工作簿。请按 Enter 或 Esc 结束编辑，再点一次按钮。',
   busy: 'Excel 暂时没有响应（网页版 Excel 在文件刚打开时可能较忙）。没有做任何修改，请稍候再试。',
+  busyOrEditing: 'Excel 暂时没有响应：可能有单元格正处于编辑状态（请按 Enter 或 Esc 结束编辑），或网页版 Excel 较忙。没有做任何修改，请稍候再试。',
+  tooLarge: '工作簿太大，一次读写的数据超过了 Excel 的限制（网页版每次 5 MB）。没有做任何修改。请删除不需要的工作表或大段文字后再试。',
   apiMissing: (what: string): string => `当前 Excel 版本不支持${what}。请使用 Excel 2021 或更新版本、Microsoft 365 或网页版 Excel；旧版本可直接使用 .xlsx 模板（其中的校验表不需要加载项）。`,
   protected: (sheets: string): string =>
     `工作表${sheets}受保护且设置了密码，年报助手无法修改。请在“审阅 → 撤消工作表保护”中输入密码取消保护后再试。`,
@@ -40,7 +42,7 @@ class HungSync extends Error {
   }
 }
 
-function officeCode(e: unknown): string | null {
+export function officeCode(e: unknown): string | null {
   if (e && typeof e === 'object' && 'code' in e && typeof (e as { code: unknown }).code === 'string') return (e as { code: string }).code;
   return null;
 }
@@ -59,6 +61,9 @@ export function toServiceError(e: unknown): ServiceError {
     case 'NotImplemented':
     case 'UnsupportedFeature':
       return new ServiceError('api-missing', MESSAGES.apiMissing('这项功能'));
+    case 'RequestPayloadSizeLimitExceeded':
+    case 'ResponsePayloadSizeLimitExceeded':
+      return new ServiceError('unknown', MESSAGES.tooLarge);
     case 'ItemNotFound':
       return new ServiceError('not-found', `工作簿中没有找到需要的工作表或名称（${detail}）。可点击「插入年报模板」修复模板。`);
     default:
@@ -67,31 +72,16 @@ export function toServiceError(e: unknown): ServiceError {
 }
 
 /**
- * Sync a batch that unprotects `sheets`: a refusal there means a password we do not have. In a check or clear the
- * unprotect commands come first, so nothing was applied; in an install only our own structure may have been redrawn.
- */
-export async function syncUnprotecting(context: XlContext, sheets: readonly string[]): Promise<void> {
-  try {
-    await context.sync();
-  } catch (e) {
-    const code = officeCode(e);
-    if (sheets.length && (code === 'InvalidArgument' || code === 'AccessDenied' || code === 'InvalidOperation')) {
-      throw new ServiceError('protected', MESSAGES.protected(sheets.map((s) => `「${s}」`).join('、')));
-    }
-    throw e;
-  }
-}
-
-/**
  * Run one batch: the first sync is given a deadline, a batch refused because a cell is being edited is retried after a
- * pause, and everything else becomes a ServiceError.
+ * pause, and everything else becomes a ServiceError. With `delayForCellEdit` (where the host reports it) Excel itself waits for
+ * the edit to end, so a first sync that takes long may be the user still typing: the message then says both.
  */
-export async function runBatch<T>(run: XlRun, policy: RunPolicy, batch: (context: XlContext) => Promise<T>): Promise<T> {
+export async function runBatch<T>(run: XlRun, policy: RunPolicy, options: XlRunOptions, batch: (context: XlContext) => Promise<T>): Promise<T> {
   let editRetries = 0;
   let hangRetries = 0;
   for (;;) {
     try {
-      return await run((context) => batch(withFirstSyncDeadline(context, policy)));
+      return await run(options, (context) => batch(withFirstSyncDeadline(context, policy)));
     } catch (e) {
       if (officeCode(e) === 'InvalidOperationInCellEditMode' && editRetries < policy.editRetryDelays.length) {
         await policy.sleep(policy.editRetryDelays[editRetries]);
@@ -103,7 +93,7 @@ export async function runBatch<T>(run: XlRun, policy: RunPolicy, batch: (context
           hangRetries += 1;
           continue;
         }
-        throw new ServiceError('busy', MESSAGES.busy);
+        throw new ServiceError('busy', options.delayForCellEdit ? MESSAGES.busyOrEditing : MESSAGES.busy);
       }
       throw toServiceError(e);
     }

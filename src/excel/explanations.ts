@@ -5,6 +5,7 @@
 import { EXPLANATION_COLUMNS, EXPLANATION_SHEET_NAME } from '../spec';
 import { rangeA1, type Finding } from '../core';
 import type { XlContext } from './host';
+import { asText } from './workbook';
 
 /** `rule:target` → 说明, from the sheet's used-range values (header row skipped, blank explanations ignored). */
 export function parseExplanations(rows: unknown[][] | null): Map<string, string> {
@@ -36,9 +37,9 @@ export async function saveExplanation(context: XlContext, finding: Finding, text
     const values = used.values;
     const found = values.findIndex((r) => String(r[0]).trim() === finding.rule && String(r[1]).trim() === finding.target);
     row = found >= 0 ? used.rowIndex + found : Math.max(1, used.rowIndex + values.length);
-  } else sheet.getRange(rangeA1(0, 0, 1, EXPLANATION_COLUMNS.length)).values = [[...EXPLANATION_COLUMNS]];
+  } else sheet.getRange(rangeA1(0, 0, 1, EXPLANATION_COLUMNS.length)).values = [EXPLANATION_COLUMNS.map(asText)];
   const target = sheet.getRange(rangeA1(row, 0, 1, EXPLANATION_COLUMNS.length));
   target.numberFormat = [EXPLANATION_COLUMNS.map(() => '@')];
-  target.values = [[finding.rule, finding.target, finding.message, text.trim(), stamp(now)]];
+  target.values = [[finding.rule, finding.target, finding.message, text.trim(), stamp(now)].map(asText)];
   await context.sync();
 }

@@ -2,23 +2,21 @@
  * 插入年报模板: draw the template sheets from spec/layout.ts, the 校验 sheet from the compiled formulas, the 核实说明
  * sheet and our hidden store. Three syncs whatever the workbook holds: (1) which sheets and names exist, (2) what our
  * existing sheets hold, (3) every write. Input cells are never written (except the template version, when blank), and a
- * sheet that has one of our names but not our title is left alone and reported as skipped.
+ * sheet that has one of our names but not our title is left alone and reported as skipped. The writes are idempotent:
+ * after a failed write ./recovery.ts runs the install again, which finishes it (sheets this install created count as
+ * ours and are drawn as new).
  */
 import { EXPLANATION_COLUMNS, EXPLANATION_SHEET_NAME, KEY_INDEX, LEVELS, REPORT_KINDS, SHEETS, TEMPLATE_VERSION, type LayoutCell, type SheetLayout } from '../spec';
 import { buildCheckSheet, conditionalFormats, rangeA1, toA1, workbookName, columnLetters, type CheckSheet } from '../core';
 import type { InstallOutcome } from '../taskpane/services';
+import { pageLayout, type Capabilities } from './capabilities';
 import type { XlContext, XlRange, XlWorksheet } from './host';
-import { syncUnprotecting } from './errors';
-import { INPUT_FILL, MARK_FILL, STORE_SHEET, assertTemplateVersion, qualified } from './workbook';
+import { planProtection, protectAgain, unprotectFor, withRecovery, type RecoveryState } from './recovery';
+import { INPUT_FILL, MARK_FILL, STORE_SHEET, asText, assertTemplateVersion, qualified } from './workbook';
 import { STORE_HEADER } from './marks';
 
-export interface InstallFeatures {
-  /** ExcelApi 1.9: page layout for A4 printing. */
-  pageLayout: boolean;
-}
-
 const FONT = '宋体';
-const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'];
+const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
 const CF_ERROR = { fill: MARK_FILL.error, font: '#9C0006' };
 const CF_WARNING = { fill: MARK_FILL.warning, font: '#9C5700' };
 const WIDE_SHEETS = new Set(['t3', 't4']);
@@ -26,14 +24,19 @@ const WIDE_SHEETS = new Set(['t3', 't4']);
 interface Existing {
   name: string;
   sheet: XlWorksheet;
-  isProtected: boolean;
   block: XlRange | null;
+  /** Created by an earlier run of this install that failed: ours, drawn as new. */
+  created: boolean;
 }
 
-export async function installTemplate(context: XlContext, features: InstallFeatures): Promise<InstallOutcome> {
+export function installTemplate(context: XlContext, caps: Capabilities): Promise<InstallOutcome> {
+  return withRecovery(context, (state) => installOnce(context, caps, state));
+}
+
+async function installOnce(context: XlContext, caps: Capabilities, state: RecoveryState): Promise<InstallOutcome> {
   const wb = context.workbook;
   const check = buildCheckSheet();
-  const sheetsLoaded = wb.worksheets.load('items/name,items/protection/protected');
+  const sheetsLoaded = wb.worksheets.load('items/name,items/protection/protected,items/protection/options');
   const namesLoaded = wb.names.load('items/name');
   await context.sync();
 
@@ -44,15 +47,18 @@ export async function installTemplate(context: XlContext, features: InstallFeatu
   for (const name of ourNames) {
     const sheet = present.get(name.toLowerCase());
     if (!sheet) continue;
+    const created = state.created.has(name);
     const layout = SHEETS.find((s) => s.name === name);
-    const block = layout
-      ? sheet.getRange(rangeA1(0, 0, layout.rowCount, layout.columnWidths.length)).load('values')
-      : name === check.name
-        ? sheet.getRange('A1').load('values')
-        : null;
-    existing.set(name, { name, sheet, isProtected: sheet.protection.protected, block });
+    const block = created
+      ? null
+      : layout
+        ? sheet.getRange(rangeA1(0, 0, layout.rowCount, layout.columnWidths.length)).load('values')
+        : name === check.name
+          ? sheet.getRange('A1').load('values')
+          : null;
+    existing.set(name, { name, sheet, block, created });
   }
-  if (existing.size) await context.sync();
+  if ([...existing.values()].some((e) => e.block)) await context.sync();
 
   const outcome: InstallOutcome = { created: [], repaired: [], skipped: [] };
   const metaLayout = SHEETS.find((s) => s.id === 'meta') as SheetLayout;
@@ -62,60 +68,74 @@ export async function installTemplate(context: XlContext, features: InstallFeatu
     assertTemplateVersion(meta.block.values[versionCell.row][versionCell.col]);
   }
 
-  const installed = new Set<string>();
-  const unprotected: string[] = [];
-  // Protection goes back on last: conditional formats and names are added to these sheets after they are drawn.
-  const toProtect: XlWorksheet[] = [];
-  for (const layout of SHEETS) {
+  // Which sheets are drawn, and so unprotected first and protected at the end.
+  const layouts = SHEETS.filter((layout) => {
     const found = existing.get(layout.name);
-    if (found && !(found.block && isOurs(layout, found.block.values))) {
-      outcome.skipped.push(layout.name);
-      continue;
-    }
-    const sheet = found ? found.sheet : wb.worksheets.add(layout.name);
-    if (found?.isProtected) {
-      sheet.protection.unprotect();
-      unprotected.push(layout.name);
-    }
-    const changed = drawLayout(sheet, layout, found?.block?.values ?? null, features);
+    const ours = !found || found.created || (found.block !== null && isOurs(layout, found.block.values));
+    if (!ours) outcome.skipped.push(layout.name);
+    return ours;
+  });
+  const checkFound = existing.get(check.name);
+  const checkOurs = !checkFound || checkFound.created || (checkFound.block !== null && String(checkFound.block.values[0][0]) === String(check.rows[0].cells[0]));
+  if (!checkOurs) outcome.skipped.push(check.name);
+  const drawn = [...layouts.map((l) => l.name), ...(checkOurs ? [check.name] : [])];
+  const prot = sheetsLoaded.items.filter((s) => s.protection.protected);
+  const protection = planProtection(
+    state,
+    { names: new Set(sheetsLoaded.items.map((s) => s.name)), protectedSheets: new Set(prot.map((s) => s.name)), protectionOptions: new Map(prot.map((s) => [s.name, s.protection.options] as const)) },
+    drawn,
+    drawn,
+  );
+  const sheetFor = (name: string): XlWorksheet => {
+    const found = existing.get(name);
+    if (found) return found.sheet;
+    state.created.add(name);
+    return wb.worksheets.add(name);
+  };
+  const byName = new Map<string, XlWorksheet>();
+  unprotectFor(protection, (name) => existing.get(name)?.sheet ?? wb.worksheets.getItem(name));
+
+  const installed = new Set<string>();
+  for (const layout of layouts) {
+    const found = existing.get(layout.name);
+    const isNew = !found || found.created;
+    const sheet = sheetFor(layout.name);
+    byName.set(layout.name, sheet);
+    const changed = drawLayout(sheet, layout, isNew ? null : (found?.block?.values ?? null), caps);
     const namesAdded = addNames(context, layout, existingNames);
-    toProtect.push(sheet);
     installed.add(layout.name);
-    if (!found) outcome.created.push(layout.name);
+    if (isNew) outcome.created.push(layout.name);
     else if (changed || namesAdded) outcome.repaired.push(layout.name);
   }
 
-  const checkFound = existing.get(check.name);
-  const checkOurs = !checkFound || (checkFound.block !== null && String(checkFound.block.values[0][0]) === String(check.rows[0].cells[0]));
   if (checkOurs) {
-    const sheet = checkFound ? checkFound.sheet : wb.worksheets.add(check.name);
-    if (checkFound?.isProtected) {
-      sheet.protection.unprotect();
-      unprotected.push(check.name);
-    }
+    const sheet = sheetFor(check.name);
+    byName.set(check.name, sheet);
     drawCheckSheet(sheet, check);
-    toProtect.push(sheet);
-    (checkFound ? outcome.repaired : outcome.created).push(check.name);
+    (checkFound && !checkFound.created ? outcome.repaired : outcome.created).push(check.name);
     // The live marks read the 校验 sheet: only where it is ours.
     addConditionalFormats(context, check, installed, existingNames);
-  } else outcome.skipped.push(check.name);
+  }
 
-  if (!existing.has(EXPLANATION_SHEET_NAME)) {
-    const sheet = wb.worksheets.add(EXPLANATION_SHEET_NAME);
+  const explanation = existing.get(EXPLANATION_SHEET_NAME);
+  if (!explanation || explanation.created) {
+    const sheet = sheetFor(EXPLANATION_SHEET_NAME);
     const header = sheet.getRange(rangeA1(0, 0, 1, EXPLANATION_COLUMNS.length));
-    header.values = [[...EXPLANATION_COLUMNS]];
+    header.values = [EXPLANATION_COLUMNS.map(asText)];
     header.format.font.bold = true;
-    sheet.getRange(rangeA1(0, 0, 1, EXPLANATION_COLUMNS.length)).format.font.name = FONT;
+    header.format.font.name = FONT;
     [110, 160, 420, 320, 120].forEach((w, i) => (sheet.getRange(toA1(0, i)).format.columnWidth = w));
     outcome.created.push(EXPLANATION_SHEET_NAME);
   }
-  if (!existing.has(STORE_SHEET)) {
-    const store = wb.worksheets.add(STORE_SHEET);
-    store.getRange(rangeA1(0, 0, 1, STORE_HEADER.length)).values = [[...STORE_HEADER]];
-    store.visibility = 'VeryHidden';
+  const store = existing.get(STORE_SHEET);
+  if (!store || store.created) {
+    const sheet = sheetFor(STORE_SHEET);
+    sheet.getRange(rangeA1(0, 0, 1, STORE_HEADER.length)).values = [STORE_HEADER.map(asText)];
+    sheet.visibility = 'VeryHidden';
   }
-  for (const sheet of toProtect) sheet.protection.protect();
-  await syncUnprotecting(context, unprotected);
+  protectAgain(protection, (name) => byName.get(name) ?? wb.worksheets.getItem(name));
+  state.writing = true;
+  await context.sync();
   return outcome;
 }
 
@@ -126,7 +146,7 @@ function isOurs(layout: SheetLayout, values: unknown[][]): boolean {
 }
 
 /** Queue the drawing of one template sheet; `current` is what an existing sheet holds (null for a new one). */
-function drawLayout(sheet: XlWorksheet, layout: SheetLayout, current: unknown[][] | null, features: InstallFeatures): boolean {
+function drawLayout(sheet: XlWorksheet, layout: SheetLayout, current: unknown[][] | null, caps: Capabilities): boolean {
   let changed = false;
   const cols = layout.columnWidths.length;
   const all = rangeA1(0, 0, layout.rowCount, cols);
@@ -151,7 +171,7 @@ function drawLayout(sheet: XlWorksheet, layout: SheetLayout, current: unknown[][
     const range = sheet.getRange(toA1(cell.row, cell.col));
     const text = cell.text ?? '';
     if (text && String(current?.[cell.row]?.[cell.col] ?? '') !== text) {
-      range.values = [[text]];
+      range.values = [[asText(text)]];
       if (current) changed = true;
     }
     if (cell.role === 'title') {
@@ -166,7 +186,7 @@ function drawLayout(sheet: XlWorksheet, layout: SheetLayout, current: unknown[][
     const span = sheet.getRange(rangeA1(cell.row, cell.col, cell.rowSpan ?? 1, cell.colSpan ?? 1));
     if (cell.key === 'meta.template_version') {
       if (String(current?.[cell.row]?.[cell.col] ?? '').trim() === '') {
-        span.values = [[TEMPLATE_VERSION]];
+        span.values = [[asText(TEMPLATE_VERSION)]];
         if (current) changed = true;
       }
       continue;
@@ -178,11 +198,12 @@ function drawLayout(sheet: XlWorksheet, layout: SheetLayout, current: unknown[][
     }
     applyValidation(span, cell);
   }
-  if (features.pageLayout) {
-    sheet.pageLayout.paperSize = 'A4';
-    sheet.pageLayout.orientation = WIDE_SHEETS.has(layout.id) ? 'Landscape' : 'Portrait';
-    sheet.pageLayout.centerHorizontally = true;
-    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
+  const page = pageLayout(sheet, caps);
+  if (page) {
+    page.paperSize = 'A4';
+    page.orientation = WIDE_SHEETS.has(layout.id) ? 'Landscape' : 'Portrait';
+    page.centerHorizontally = true;
+    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
   }
   return changed;
 }
@@ -227,18 +248,20 @@ function addNames(context: XlContext, layout: SheetLayout, existing: Set<string>
   return added;
 }
 
+/** The grid is written over what is there (never cleared first: a failure midway must leave the title for a second run). */
 function drawCheckSheet(sheet: XlWorksheet, check: CheckSheet): void {
   const width = check.columnWidths.length;
-  sheet.getRange(rangeA1(0, 0, Math.max(check.rows.length + 50, 1), width)).clear('Contents');
   const grid = check.rows.map((row) =>
     Array.from({ length: width }, (_, i) => {
       const c = row.cells[i];
       if (c === null || c === undefined) return '';
-      return typeof c === 'object' ? `=${c.formula}` : c;
+      return typeof c === 'object' ? `=${c.formula}` : typeof c === 'string' ? asText(c) : c;
     }),
   );
   const all = sheet.getRange(rangeA1(0, 0, grid.length, width));
   all.formulas = grid;
+  // Rows an older, longer 校验 sheet had below.
+  sheet.getRange(rangeA1(grid.length, 0, 50, width)).clear('Contents');
   all.format.font.name = FONT;
   check.columnWidths.forEach((w, i) => (sheet.getRange(`${columnLetters(i)}1`).format.columnWidth = w));
   check.rows.forEach((row, r) => {

@@ -1,30 +1,34 @@
 /**
- * Marks on failing cells and how they are undone. Before a cell is filled, its previous fill goes into the hidden store
- * sheet in the same batch; our notes and comments start with NOTE_TAG. Clearing restores the stored fills and deletes
- * only tagged notes and comments, so what the user had is back exactly as it was.
+ * Marks on failing cells and how they are undone. Before a cell is filled, its fill goes into the hidden store sheet;
+ * our notes and comments start with NOTE_TAG. Clearing restores the stored fills and deletes only tagged notes and
+ * comments, so what the user had is back exactly as it was.
+ *
+ * The writes are ordered so that a batch stopped by a failure at any command can be finished by running the action
+ * again (./recovery.ts): the store is written first with every cell this batch may change (marks and restores) and
+ * their original fills, then the fills change, then the store is cut down to what stays marked, then sheets are
+ * protected again. A second run finds every changed cell's original fill in the store.
  */
 import type { Finding } from '../core';
+import { restoreFill, sheetNotes, workbookComments, workbookNotes, type Capabilities, type Fill } from './capabilities';
 import type { XlComment, XlContext, XlNote, XlWorksheet } from './host';
-import { MARK_FILL, NOTE_TAG, STORE_SHEET, qualified, type CellAt } from './workbook';
+import { protectAgain, unprotectFor, type ProtectionPlan } from './recovery';
+import { MARK_FILL, NOTE_TAG, STORE_SHEET, asText, qualified, type CellAt } from './workbook';
 
-export const STORE_HEADER = ['工作表', '单元格', '原填充色', '原填充样式', '标注方式'] as const;
+export const STORE_HEADER = ['工作表', '单元格', '原填充色', '原填充样式', '标注方式', '原图案颜色', '原色调'] as const;
+const COLS = STORE_HEADER.length;
+const LAST_COL = String.fromCharCode(64 + COLS);
 
 export type Marking = 'notes' | 'comments' | 'fill';
 
-export interface Fill {
-  color: string | null;
-  /** ExcelApi 1.9; null where the host cannot say. */
-  pattern: string | null;
-}
-
-export interface StoreRow extends CellAt, Fill {
+export interface StoreRow extends CellAt {
+  fill: Fill;
   mark: 'note' | 'comment' | '';
 }
 
 export interface MarkableCell {
   at: CellAt;
   fill: Fill;
-  /** The cell has a note that is not ours (null: could not tell), so we add none. */
+  /** The cell has a note that is not ours, or a threaded comment (null: could not tell), so we add no note. */
   userNote: boolean | null;
 }
 
@@ -44,14 +48,27 @@ export interface MarkPlan {
 
 const cellId = (at: CellAt): string => `${at.sheet}!${at.a1}`;
 
+/** `''`: not read (no ExcelApi 1.9); `无`: no fill; else the number. */
+function tintText(f: Fill): string {
+  if (!f.detailed) return '';
+  return f.tintAndShade === null ? '无' : String(f.tintAndShade);
+}
+
+function storeValues(r: StoreRow): string[] {
+  return [r.sheet, r.a1, r.fill.color ?? '', r.fill.pattern ?? '', r.mark, r.fill.patternColor ?? '', tintText(r.fill)].map(asText);
+}
+
 export function parseStore(values: unknown[][] | null): StoreRow[] {
   if (!values) return [];
   const rows: StoreRow[] = [];
   values.forEach((row, i) => {
     if (i === 0 && String(row[0]) === STORE_HEADER[0]) return;
-    const [sheet, a1, color, pattern, mark] = row.map((v) => (v === null || v === undefined ? '' : String(v)));
+    const [sheet, a1, color, pattern, mark, patternColor, tint] = Array.from({ length: COLS }, (_, j) => (row[j] === null || row[j] === undefined ? '' : String(row[j])));
     if (!sheet || !a1) return;
-    rows.push({ sheet, a1, color: color || null, pattern: pattern || null, mark: mark === 'note' || mark === 'comment' ? mark : '' });
+    // Stores written before the tint column existed (or without ExcelApi 1.9) have no tint: white then means no fill.
+    const detailed = tint !== '';
+    const fill: Fill = { color: color || null, pattern: pattern || null, patternColor: patternColor || null, tintAndShade: tint === '' || tint === '无' ? null : Number(tint), detailed };
+    rows.push({ sheet, a1, fill, mark: mark === 'note' || mark === 'comment' ? mark : '' });
   });
   return rows;
 }
@@ -79,7 +96,7 @@ export function planMarks(findings: readonly Finding[], cells: ReadonlyMap<strin
     const text = `${NOTE_TAG}${e.messages.map((m, i) => (e.messages.length > 1 ? `${i + 1}. ${m}` : m)).join('\n')}`;
     marks.push({ at: e.cell.at, color: e.error ? MARK_FILL.error : MARK_FILL.warning, text, kind });
     // A cell still marked from last time keeps the fill it had before our first mark.
-    const original = before.get(id) ?? { ...e.cell.at, ...e.cell.fill, mark: '' as const };
+    const original = before.get(id) ?? { ...e.cell.at, fill: e.cell.fill, mark: '' as const };
     rows.push({ ...original, mark: kind });
   }
   const restore = previous.filter((r) => !byCell.has(cellId(r)));
@@ -87,19 +104,20 @@ export function planMarks(findings: readonly Finding[], cells: ReadonlyMap<strin
 }
 
 export interface MarkWriteState {
-  /** Sheets protected now (names); unprotected around our writes. */
-  protectedSheets: ReadonlySet<string>;
-  /** Notes and comments present now, loaded with `content`. */
+  /** Which sheets to unprotect now and protect again at the end (./recovery.ts). */
+  protection: ProtectionPlan;
+  /** Notes and comments present now, loaded with `content`; ours are deleted. */
   notes: readonly XlNote[];
   comments: readonly XlComment[];
+  /** Rows the store holds now (to clear what the new content does not cover). */
   previousRowCount: number;
   storeExists: boolean;
   /** Sheets that exist now; marks on sheets deleted since are dropped. */
   sheets: ReadonlySet<string>;
 }
 
-/** Queue the writes of a plan (or of a clear, with no marks) in one batch; returns the sheets it unprotects. */
-export function queueMarkWrites(context: XlContext, plan: MarkPlan, state: MarkWriteState): string[] {
+/** Queue the writes of a plan (or of a clear, with no marks) in one batch, in the order the header comment explains. */
+export function queueMarkWrites(context: XlContext, plan: MarkPlan, state: MarkWriteState, caps: Capabilities): void {
   const wb = context.workbook;
   const sheetCache = new Map<string, XlWorksheet>();
   const sheet = (name: string): XlWorksheet => {
@@ -110,50 +128,45 @@ export function queueMarkWrites(context: XlContext, plan: MarkPlan, state: MarkW
     }
     return s;
   };
-  const touched = new Set([...plan.marks.map((m) => m.at.sheet), ...plan.restore.map((r) => r.sheet)].filter((n) => state.sheets.has(n)));
-  const reprotect = [...touched].filter((n) => state.protectedSheets.has(n));
-  for (const name of reprotect) sheet(name).protection.unprotect();
+  const live = (at: CellAt): boolean => state.sheets.has(at.sheet);
+  unprotectFor(state.protection, sheet);
 
-  for (const note of state.notes) if (note.content.startsWith(NOTE_TAG)) note.delete();
-  for (const comment of state.comments) if (comment.content.startsWith(NOTE_TAG)) comment.delete();
+  // 1. The store first, listing every cell this batch may change with the fill it had before our first mark.
+  const changing = [...plan.rows, ...plan.restore.filter((r) => live(r))];
+  const needStore = state.storeExists || plan.rows.length > 0;
+  const store = !needStore ? null : state.storeExists ? wb.worksheets.getItem(STORE_SHEET) : wb.worksheets.add(STORE_SHEET);
+  if (store && !state.storeExists) store.visibility = 'VeryHidden';
+  const writeStore = (rows: StoreRow[], clearFrom: number): void => {
+    if (!store) return;
+    const block = store.getRange(`A1:${LAST_COL}${rows.length + 1}`);
+    block.numberFormat = [STORE_HEADER.map(() => '@'), ...rows.map(() => STORE_HEADER.map(() => '@'))];
+    block.values = [STORE_HEADER.map(asText), ...rows.map(storeValues)];
+    if (clearFrom > rows.length + 1) store.getRange(`A${rows.length + 2}:${LAST_COL}${clearFrom}`).clear('Contents');
+  };
+  if (changing.length) writeStore(changing, Math.max(state.previousRowCount, 0) + 1);
 
-  for (const r of plan.restore) {
-    if (!state.sheets.has(r.sheet)) continue;
-    const fill = sheet(r.sheet).getRange(r.a1).format.fill;
-    if (isNoFill(r)) fill.clear();
-    else fill.color = r.color as string;
-  }
+  // 2. Our notes and comments go, from the last to the first (an item's position never moves under a later delete).
+  for (const note of [...state.notes].reverse()) if (note.content.startsWith(NOTE_TAG)) note.delete();
+  for (const comment of [...state.comments].reverse()) if (comment.content.startsWith(NOTE_TAG)) comment.delete();
+
+  // 3. Fills back where a mark goes away; 4. marks.
+  for (const r of plan.restore) if (live(r)) restoreFill(sheet(r.sheet).getRange(r.a1), r.fill, caps);
   for (const m of plan.marks) {
-    if (!state.sheets.has(m.at.sheet)) continue;
+    if (!live(m.at)) continue;
     sheet(m.at.sheet).getRange(m.at.a1).format.fill.color = m.color;
-    if (m.kind === 'note') sheet(m.at.sheet).notes.add(m.at.a1, m.text);
-    else if (m.kind === 'comment') wb.comments.add(qualified(m.at), m.text);
+    if (m.kind === 'note') sheetNotes(sheet(m.at.sheet), caps)?.add(m.at.a1, m.text);
+    else if (m.kind === 'comment') workbookComments(context, caps)?.add(qualified(m.at), m.text);
   }
 
-  if (!state.storeExists && plan.rows.length === 0) {
-    for (const name of reprotect) sheet(name).protection.protect();
-    return reprotect;
-  }
-  const store = state.storeExists ? wb.worksheets.getItem(STORE_SHEET) : wb.worksheets.add(STORE_SHEET);
-  if (!state.storeExists) {
-    store.getRange(`A1:E1`).values = [[...STORE_HEADER]];
-    store.visibility = 'VeryHidden';
-  }
-  if (state.previousRowCount > 0) store.getRange(`A2:E${state.previousRowCount + 1}`).clear('Contents');
-  if (plan.rows.length) {
-    const block = store.getRange(`A2:E${plan.rows.length + 1}`);
-    block.numberFormat = plan.rows.map(() => ['@', '@', '@', '@', '@']);
-    block.values = plan.rows.map((r) => [r.sheet, r.a1, r.color ?? '', r.pattern ?? '', r.mark]);
-  }
-  for (const name of reprotect) sheet(name).protection.protect();
-  return reprotect;
+  // 5. The store down to what stays marked; 6. protection back.
+  writeStore(plan.rows, Math.max(state.previousRowCount, changing.length) + 1);
+  protectAgain(state.protection, sheet);
 }
 
-/**
- * Excel reports an unfilled cell as white; with ExcelApi 1.9 the pattern tells "no fill" from a white fill. Without
- * it, white is taken as no fill (the one case where a cell filled explicitly white would come back unfilled).
- */
-function isNoFill(f: Fill): boolean {
-  if (f.pattern) return f.pattern === 'None';
-  return f.color === null || f.color.toUpperCase() === '#FFFFFF';
+/** The notes and comments whose `content` says whether they are ours, loaded where the host and library have them. */
+export function queueAnnotations(context: XlContext, caps: Capabilities): () => { notes: XlNote[]; comments: XlComment[] } {
+  const notes = workbookNotes(context, caps)?.load('items/content') ?? null;
+  const comments = workbookComments(context, caps)?.load('items/content') ?? null;
+  return () => ({ notes: notes ? notes.items : [], comments: comments ? comments.items : [] });
 }
+

@@ -1,22 +1,23 @@
 /**
  * Reading every input of the report in one batch. A workbook made by the template is read through its workbook names
- * in a single sync (together with whatever the caller queues, e.g. the mark store); when a name or sheet is missing
- * that sync fails with ItemNotFound and the workbook is searched by its labels instead (three syncs).
+ * in a single sync (together with whatever the caller queues, e.g. the mark store). When a name is missing (the sync
+ * fails with ItemNotFound) or a name no longer points to a range (its sheet was deleted: `#REF!`, a null object from
+ * getRangeOrNullObject), the workbook is searched by its labels instead, over grids read in pieces (./grids.ts).
  */
 import { EXPLANATION_SHEET_NAME, SHEETS } from '../spec';
 import { workbookName, type RawValue } from '../core';
 import { ServiceError } from '../taskpane/services';
-import type { XlContext, XlNote, XlRange } from './host';
-import { MESSAGES } from './errors';
-import { locateByLabels, type SheetGridValues } from './locate';
-import type { Fill } from './marks';
-import { INPUT_KEYS, STORE_SHEET, assertTemplateVersion, layoutCell, rawFromExcel, splitAddress, type CellAt } from './workbook';
+import { loadFill, readFill, sheetNotes, type Capabilities, type Fill } from './capabilities';
+import type { XlContext, XlNote, XlRange, XlWorksheet } from './host';
+import { MESSAGES, officeCode } from './errors';
+import { readSheetGrids } from './grids';
+import { locateByLabels } from './locate';
+import { INPUT_KEYS, NOTE_TAG, STORE_SHEET, assertTemplateVersion, layoutCell, rawFromExcel, splitAddress, type CellAt } from './workbook';
 
 export interface ReadOptions {
-  /** Load fills (and, with ExcelApi 1.9, fill patterns) to remember them before marking. */
+  /** Load fills (exactly, where the host and library allow: ./capabilities.ts) to remember them before marking. */
   fills: boolean;
-  pattern: boolean;
-  /** ExcelApi 1.18: see which cells carry a note already. */
+  /** See which cells carry a note already (needs notes). */
   notes: boolean;
 }
 
@@ -32,6 +33,8 @@ export interface InputCell {
 export interface SheetsState {
   names: Set<string>;
   protectedSheets: Set<string>;
+  /** Protection options of each protected sheet, to protect it again exactly as it was. */
+  protectionOptions: Map<string, Excel.WorksheetProtectionOptions>;
 }
 
 export interface InputsRead {
@@ -51,79 +54,84 @@ interface Pending {
   expected: CellAt | null;
 }
 
-function queueCell(context: XlContext, key: string, range: XlRange, options: ReadOptions, noteAt: CellAt | null): Pending {
-  const props = ['address', 'values', 'numberFormat', 'text'];
-  if (options.fills) props.push('format/fill/color');
-  if (options.fills && options.pattern) props.push('format/fill/pattern');
-  range.load(props.join(','));
-  const note = options.notes && noteAt ? context.workbook.worksheets.getItem(noteAt.sheet).notes.getItemOrNullObject(noteAt.a1).load('content') : null;
+const NO_FILL: Fill = { color: null, pattern: null, patternColor: null, tintAndShade: null, detailed: false };
+
+function queueCell(context: XlContext, key: string, range: XlRange, options: ReadOptions, caps: Capabilities, noteAt: CellAt | null): Pending {
+  range.load('address,values,numberFormat,text');
+  if (options.fills) loadFill(range, caps);
+  const notes = options.notes && noteAt ? sheetNotes(context.workbook.worksheets.getItem(noteAt.sheet), caps) : null;
+  const note = notes ? notes.getItemOrNullObject(noteAt?.a1 ?? '').load('content') : null;
   return { key, range, note, expected: noteAt };
 }
 
-function finishCell(p: Pending, options: ReadOptions): InputCell {
+function finishCell(p: Pending, options: ReadOptions, caps: Capabilities): InputCell {
   const at = splitAddress(p.range.address);
-  const fill: Fill = options.fills
-    ? { color: (p.range.format.fill.color as string | null) ?? null, pattern: options.pattern ? ((p.range.format.fill.pattern as string | null) ?? null) : null }
-    : { color: null, pattern: null };
+  const fill = options.fills ? readFill(p.range, caps) : NO_FILL;
   // The note looked up at the template position only tells about this cell if the name still points there.
   const sameCell = p.expected !== null && p.expected.sheet === at.sheet && p.expected.a1 === at.a1;
-  const userNote = p.note && sameCell ? !p.note.isNullObject && !p.note.content.startsWith('【年报助手】') : null;
+  const userNote = p.note && sameCell ? !p.note.isNullObject && !p.note.content.startsWith(NOTE_TAG) : null;
   return { key: p.key, at, raw: rawFromExcel(p.range.values[0][0], p.range.numberFormat[0][0], p.range.text[0][0]), fill, userNote };
-}
-
-function officeCode(e: unknown): string | null {
-  return e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : null;
 }
 
 /**
  * Read all inputs. `queueExtra` is called before the sync that reads the inputs, so that the caller's own loads ride in
  * the same round trip; it is called again if the workbook has to be searched by labels.
  */
-export async function readInputs<E>(context: XlContext, options: ReadOptions, queueExtra: () => E): Promise<InputsRead & { extra: E }> {
+export async function readInputs<E>(context: XlContext, options: ReadOptions, caps: Capabilities, queueExtra: () => E): Promise<InputsRead & { extra: E }> {
   try {
-    return await readByNames(context, options, queueExtra);
+    const byNames = await readByNames(context, options, caps, queueExtra);
+    if (byNames) return byNames;
   } catch (e) {
     if (officeCode(e) !== 'ItemNotFound') throw e;
   }
-  return readByLabels(context, options, queueExtra);
+  return readByLabels(context, options, caps, queueExtra);
 }
 
-async function readByNames<E>(context: XlContext, options: ReadOptions, queueExtra: () => E): Promise<InputsRead & { extra: E }> {
+function loadSheets(context: XlContext): Excel.WorksheetCollection {
+  return context.workbook.worksheets.load('items/name,items/visibility,items/protection/protected,items/protection/options');
+}
+
+function sheetsState(items: XlWorksheet[]): SheetsState {
+  const prot = items.filter((s) => s.protection.protected);
+  return {
+    names: new Set(items.map((s) => s.name)),
+    protectedSheets: new Set(prot.map((s) => s.name)),
+    protectionOptions: new Map(prot.map((s) => [s.name, s.protection.options] as const)),
+  };
+}
+
+/** Null when a name no longer points to a range: the caller then searches by labels. */
+async function readByNames<E>(context: XlContext, options: ReadOptions, caps: Capabilities, queueExtra: () => E): Promise<(InputsRead & { extra: E }) | null> {
   const wb = context.workbook;
-  const pending = INPUT_KEYS.map((key) => queueCell(context, key, wb.names.getItem(workbookName(key)).getRange(), options, layoutCell(key)));
-  const sheets = wb.worksheets.load('items/name,items/protection/protected');
+  const pending = INPUT_KEYS.map((key) => queueCell(context, key, wb.names.getItem(workbookName(key)).getRangeOrNullObject(), options, caps, layoutCell(key)));
+  const sheets = loadSheets(context);
   const explanations = wb.worksheets.getItem(EXPLANATION_SHEET_NAME).getUsedRange(true).load('values');
   const store = wb.worksheets.getItem(STORE_SHEET).getUsedRange(true).load('values');
   const extra = queueExtra();
   await context.sync();
-  const cells = new Map(pending.map((p) => [p.key, finishCell(p, options)] as const));
+  if (pending.some((p) => p.range.isNullObject)) return null;
+  const cells = new Map(pending.map((p) => [p.key, finishCell(p, options, caps)] as const));
   assertTemplateVersion(cells.get('meta.template_version')?.raw);
   return { extra, located: 'names', cells, problems: [], sheets: sheetsState(sheets.items), explanationRows: explanations.values, storeRows: store.values };
 }
 
-function sheetsState(items: { name: string; protection: { protected: boolean } }[]): SheetsState {
-  return { names: new Set(items.map((s) => s.name)), protectedSheets: new Set(items.filter((s) => s.protection.protected).map((s) => s.name)) };
-}
-
-async function readByLabels<E>(context: XlContext, options: ReadOptions, queueExtra: () => E): Promise<InputsRead & { extra: E }> {
+async function readByLabels<E>(context: XlContext, options: ReadOptions, caps: Capabilities, queueExtra: () => E): Promise<InputsRead & { extra: E }> {
   const wb = context.workbook;
-  const sheetsLoaded = wb.worksheets.load('items/name,items/visibility,items/protection/protected');
+  const sheetsLoaded = loadSheets(context);
   await context.sync();
   const sheets = sheetsState(sheetsLoaded.items);
   const searchable = sheetsLoaded.items.filter((s) => s.name !== STORE_SHEET);
-  const used = searchable.map((s) => ({ name: s.name, range: s.getUsedRange(true).load('values,rowIndex,columnIndex') }));
-  await context.sync();
-  const grids: SheetGridValues[] = used.map((u) => ({ name: u.name, values: u.range.values, rowIndex: u.range.rowIndex, columnIndex: u.range.columnIndex }));
+  const grids = await readSheetGrids(context, searchable, caps);
   const location = locateByLabels(grids);
   if (!location.foundAny) throw new ServiceError('no-template', MESSAGES.noTemplate);
 
-  const pending = [...location.cells].map(([key, at]) => queueCell(context, key, wb.worksheets.getItem(at.sheet).getRange(at.a1), options, at));
+  const pending = [...location.cells].map(([key, at]) => queueCell(context, key, wb.worksheets.getItem(at.sheet).getRange(at.a1), options, caps, at));
   const has = (name: string): boolean => sheets.names.has(name);
   const explanations = has(EXPLANATION_SHEET_NAME) ? wb.worksheets.getItem(EXPLANATION_SHEET_NAME).getUsedRange(true).load('values') : null;
   const store = has(STORE_SHEET) ? wb.worksheets.getItem(STORE_SHEET).getUsedRange(true).load('values') : null;
   const extra = queueExtra();
   await context.sync();
-  const cells = new Map(pending.map((p) => [p.key, finishCell(p, options)] as const));
+  const cells = new Map(pending.map((p) => [p.key, finishCell(p, options, caps)] as const));
   assertTemplateVersion(cells.get('meta.template_version')?.raw);
   const problems = [...location.problems];
   const ourSheets = SHEETS.filter((s) => s.official).map((s) => s.name);

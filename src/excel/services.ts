@@ -1,22 +1,26 @@
 /**
- * ReportServices over Excel: every action is one Excel.run (see errors.ts for retries and error mapping). `run` and
- * `isSetSupported` are injectable so that tests and the bench drive the same code against the fake in ./testing.
+ * ReportServices over Excel: every action is one Excel.run (see errors.ts for retries and error mapping). `run`,
+ * `isSetSupported` and `library` are injectable so that tests and the bench drive the same code through Microsoft's
+ * office.js over the simulated host in ./testing; in the pane they are the page's Excel.run, Office and Excel.
  */
 import { CHECK_SHEET_NAME, EXPLANATION_SHEET_NAME, SHEETS, TEMPLATE_VERSION, getSheet } from '../spec';
 import { draftNarrative, rangeA1, reportYear, workbookName, type Finding } from '../core';
 import { importPublishedText } from '../core/importText';
 import { ServiceError, type ReportServices, type WorkbookStatus } from '../taskpane/services';
-import { checkWorkbook, clearWorkbookMarks, type MarkFeatures } from './check';
+import { detectCapabilities, runOptions, type Capabilities } from './capabilities';
+import { checkWorkbook, clearWorkbookMarks } from './check';
 import { draftIntoWorkbook, importIntoWorkbook, type DraftFunction, type ImportFunction } from './documents';
 import { DEFAULT_POLICY, MESSAGES, runBatch, type RunPolicy } from './errors';
 import { saveExplanation } from './explanations';
-import type { IsSetSupported, XlRun } from './host';
+import type { ExcelLibrary, IsSetSupported, XlRun } from './host';
 import { installTemplate } from './install';
 import { splitAddress } from './workbook';
 
 export interface ExcelServiceDeps {
   run?: XlRun;
   isSetSupported?: IsSetSupported;
+  /** The loaded office.js `Excel` namespace, probed for members (./capabilities.ts). */
+  library?: ExcelLibrary;
   policy?: Partial<RunPolicy>;
   now?: () => Date;
   draft?: DraftFunction;
@@ -24,15 +28,15 @@ export interface ExcelServiceDeps {
 }
 
 interface OfficeGlobals {
-  Excel?: { run: XlRun };
+  Excel?: { run: XlRun } & ExcelLibrary;
   Office?: { context?: { requirements?: { isSetSupported: IsSetSupported } } };
 }
 
 function hostRun(): XlRun {
   const g = globalThis as unknown as OfficeGlobals;
-  return (batch) => {
+  return (options, batch) => {
     if (!g.Excel) return Promise.reject(new ServiceError('api-missing', MESSAGES.apiMissing('加载项接口（没有找到 Excel）')));
-    return g.Excel.run(batch);
+    return g.Excel.run(options, batch);
   };
 }
 
@@ -50,10 +54,12 @@ export function createExcelServices(deps: ExcelServiceDeps = {}): ReportServices
   const importText: ImportFunction = deps.importText ?? importPublishedText;
 
   const api = (version: string): boolean => supported('ExcelApi', version);
-  const markFeatures = (): MarkFeatures => ({ notes: api('1.18'), comments: api('1.10'), pattern: api('1.9') });
-  const batch = <T>(what: string, body: Parameters<typeof runBatch<T>>[2]): Promise<T> => {
+  // Detected when first needed: Office.context is only there after Office.onReady.
+  let detected: Capabilities | null = null;
+  const caps = (): Capabilities => (detected ??= detectCapabilities(supported, deps.library ?? (globalThis as unknown as OfficeGlobals).Excel));
+  const batch = <T>(what: string, body: Parameters<typeof runBatch<T>>[3]): Promise<T> => {
     if (!api('1.8')) return Promise.reject(new ServiceError('api-missing', MESSAGES.apiMissing(what)));
-    return runBatch(run, policy, body);
+    return runBatch(run, policy, runOptions(caps()), body);
   };
 
   return {
@@ -70,7 +76,7 @@ export function createExcelServices(deps: ExcelServiceDeps = {}): ReportServices
           body: null,
           year: null,
           missingSheets,
-          features: { notes: api('1.18'), comments: api('1.10') },
+          features: { notes: caps().notes, comments: caps().comments },
         };
         const meta = getSheet('meta');
         if (!present.has(meta.name)) return status;
@@ -89,9 +95,9 @@ export function createExcelServices(deps: ExcelServiceDeps = {}): ReportServices
         status.templateInstalled = isOurs && missingSheets.length === 0 && status.templateVersion === TEMPLATE_VERSION;
         return status;
       }),
-    installTemplate: () => batch('插入年报模板', (context) => installTemplate(context, { pageLayout: api('1.9') })),
-    check: () => batch('校验', (context) => checkWorkbook(context, markFeatures())),
-    clearMarks: () => batch('清除标注', (context) => clearWorkbookMarks(context, markFeatures())),
+    installTemplate: () => batch('插入年报模板', (context) => installTemplate(context, caps())),
+    check: () => batch('校验', (context) => checkWorkbook(context, caps())),
+    clearMarks: () => batch('清除标注', (context) => clearWorkbookMarks(context, caps())),
     selectFinding: (finding: Finding) =>
       batch('定位单元格', async (context) => {
         const address = finding.addresses?.[0];
@@ -113,7 +119,7 @@ export function createExcelServices(deps: ExcelServiceDeps = {}): ReportServices
       if (!text.trim()) return Promise.reject(new ServiceError('unknown', '说明不能为空：请写明为什么这个数字是对的。'));
       return batch('保存说明', (context) => saveExplanation(context, finding, text, now()));
     },
-    draftNarrative: ({ force }) => batch('生成报告正文', (context) => draftIntoWorkbook(context, draft, force)),
-    importPublished: (text, target) => batch('导入已发布报告', (context) => importIntoWorkbook(context, importText, text, target)),
+    draftNarrative: ({ force }) => batch('生成报告正文', (context) => draftIntoWorkbook(context, caps(), draft, force)),
+    importPublished: (text, target) => batch('导入已发布报告', (context) => importIntoWorkbook(context, caps(), importText, text, target)),
   };
 }

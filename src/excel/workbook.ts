@@ -46,6 +46,19 @@ export function displayAddress(cell: CellAt): string {
   return `${cell.sheet}!${cell.a1}`;
 }
 
+/**
+ * A string as a cell value that Excel keeps as that text. Excel reads what `values` receives like typed input: `=`,
+ * `+`, `-` start a formula (the Range.values reference says so), and text that looks like a number, a truth value or
+ * a date becomes one. A leading apostrophe keeps it text and is not part of the value read back (Excel's own advice;
+ * OfficeDev/office-js#6687). Other strings go as they are.
+ */
+export function asText(text: string): string {
+  if (text === '') return text;
+  const t = text.trim();
+  const risky = /^[=+\-'@]/.test(text) || /^[+-]?(\d[\d,]*(\.\d*)?|\.\d+)(e[+-]?\d+)?%?$/i.test(t) || /^(true|false)$/i.test(t) || /^\d{1,4}[-/.年]\d{1,2}([-/.月]\d{1,4}日?)?$/.test(t) || /^\d{1,2}:\d{2}/.test(t);
+  return risky ? `'${text}` : text;
+}
+
 /** Excel gives dates as serial numbers; a date-formatted number is passed on as its text so the core reports a date. */
 export function rawFromExcel(value: unknown, numberFormat: unknown, text: unknown): RawValue {
   if (value === '' || value === null || value === undefined) return null;

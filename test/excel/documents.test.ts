@@ -1,8 +1,10 @@
-import * as path from 'node:path';
 import type { ReportData } from '../../src/core';
 import type { DraftFunction } from '../../src/excel/documents';
 import { NARRATIVE_SHEET } from '../../src/excel/workbook';
-import { addressOf, fillClean, put, setup } from './setup';
+import { corpusPath, testWithCorpus } from '../helpers/corpus';
+import { addressOf, closeAll, fillClean, put, setup } from './setup';
+
+afterAll(closeAll);
 
 const draft: DraftFunction = (report: ReportData) => ({
   sections: [
@@ -13,32 +15,32 @@ const draft: DraftFunction = (report: ReportData) => ({
 
 describe('生成报告正文', () => {
   test('one row per sentence with the cells it used; edited sentences are not overwritten unless forced', async () => {
-    const { fake, services } = setup('1.18', { draft });
+    const { model, services } = await setup('1.18', { draft });
     await services.installTemplate();
-    fillClean(fake);
-    put(fake, 't3.new.total', 4);
+    fillClean(model);
+    put(model, 't3.new.total', 4);
     const first = await services.draftNarrative({ force: false });
     expect(first.written).toBe(true);
     expect(first.text).toContain('共收到申请4件。');
-    expect(fake.getValue(NARRATIVE_SHEET, 'B3')).toBe('共收到申请4件。');
+    expect(model.getValue(NARRATIVE_SHEET, 'B3')).toBe('共收到申请4件。');
     const at = addressOf('t3.new.total');
-    expect(fake.getValue(NARRATIVE_SHEET, 'C3')).toBe(`${at.sheet}!${at.a1}`);
+    expect(model.getValue(NARRATIVE_SHEET, 'C3')).toBe(`${at.sheet}!${at.a1}`);
 
-    fake.setValue(NARRATIVE_SHEET, 'B3', '共收到申请4件，均已办结。');
-    put(fake, 't3.new.total', 5);
+    model.setValue(NARRATIVE_SHEET, 'B3', '共收到申请4件，均已办结。');
+    put(model, 't3.new.total', 5);
     const second = await services.draftNarrative({ force: false });
     expect(second).toMatchObject({ written: false, editedSections: ['一（二）'] });
-    expect(fake.getValue(NARRATIVE_SHEET, 'B3')).toBe('共收到申请4件，均已办结。');
+    expect(model.getValue(NARRATIVE_SHEET, 'B3')).toBe('共收到申请4件，均已办结。');
 
     const forced = await services.draftNarrative({ force: true });
     expect(forced.written).toBe(true);
-    expect(fake.getValue(NARRATIVE_SHEET, 'B3')).toBe('共收到申请5件。');
+    expect(model.getValue(NARRATIVE_SHEET, 'B3')).toBe('共收到申请5件。');
   });
 
   test('the core drafting runs on a template workbook', async () => {
-    const { fake, services } = setup();
+    const { model, services } = await setup();
     await services.installTemplate();
-    fillClean(fake);
+    fillClean(model);
     const out = await services.draftNarrative({ force: false });
     expect(out.written).toBe(true);
     expect(out.sections.length).toBeGreaterThan(3);
@@ -52,43 +54,43 @@ describe('导入已发布报告', () => {
       report: { meta: { body: '某局', year: 2023 }, values: { 't3.new.natural': 4, 't3.new.total': 4, 't2.fees': 7730.28 } },
       findings: [],
     });
-    const { fake, services } = setup('1.18', { importText });
+    const { model, services } = await setup('1.18', { importText });
     await services.installTemplate();
-    put(fake, 't3.new.total', 9);
+    put(model, 't3.new.total', 9);
     const out = await services.importPublished('…', 'current');
     expect(out.filled).toBe(4);
     expect(out.keptUserValues).toEqual([expect.stringContaining('表三')]);
-    expect(fake.getValue('表三', addressOf('t3.new.natural').a1)).toBe(4);
-    expect(fake.getValue('表三', addressOf('t3.new.total').a1)).toBe(9);
-    expect(fake.getValue('表二', addressOf('t2.fees').a1)).toBe(7730.28);
+    expect(model.getValue('表三', addressOf('t3.new.natural').a1)).toBe(4);
+    expect(model.getValue('表三', addressOf('t3.new.total').a1)).toBe(9);
+    expect(model.getValue('表二', addressOf('t2.fees').a1)).toBe(7730.28);
 
     const prev = await services.importPublished('…', 'previous');
     expect(prev.target).toBe('previous');
-    expect(fake.getValue('上年数据', addressOf('prev.t3.new.total').a1)).toBe(4);
+    expect(model.getValue('上年数据', addressOf('prev.t3.new.total').a1)).toBe(4);
   });
 
-  test('the core importer reads a published text into the workbook', async () => {
+  testWithCorpus('the core importer reads a published text into the workbook', ['seeds'], async () => {
     const { readFileSync, readdirSync } = await import('node:fs');
-    const dir = path.resolve(__dirname, '../../../shared/seeds');
+    const dir = corpusPath('seeds');
     const file = readdirSync(dir).find((f) => f.endsWith('.txt'));
     if (!file) throw new Error('no seed text');
-    const { services, fake } = setup();
+    const { services, model } = await setup();
     await services.installTemplate();
     const out = await services.importPublished(readFileSync(`${dir}/${file}`, 'utf8'), 'current');
     expect(out.filled).toBeGreaterThan(100);
-    expect(typeof fake.getValue('表三', addressOf('t3.new.total').a1)).toBe('number');
+    expect(typeof model.getValue('表三', addressOf('t3.new.total').a1)).toBe('number');
   });
 
-  test('a 2019-style single （六） row is not dropped in silence: its figures come back as a finding', async () => {
+  testWithCorpus('a 2019-style single （六） row is not dropped in silence: its figures come back as a finding', ['fixtures/reports/002/source.txt'], async () => {
     const { readFileSync } = await import('node:fs');
-    const text = readFileSync(path.resolve(__dirname, '../../../shared/fixtures/reports/002/source.txt'), 'utf8');
-    const { services, fake } = setup();
+    const text = readFileSync(corpusPath('fixtures/reports/002/source.txt'), 'utf8');
+    const { services, model } = await setup();
     await services.installTemplate();
     const out = await services.importPublished(text, 'current');
     const f = out.findings.find((x) => x.rule === 'FORMAT-VERSION');
     expect(f).toMatchObject({ target: 't3', code: 'other-combined-import' });
     expect(f?.message).toContain('（合计 0 件）');
     expect(f?.message).toContain('导入时无法拆分');
-    expect(fake.getValue('表三', addressOf('t3.other_other.total').a1)).toBe('');
+    expect(model.getValue('表三', addressOf('t3.other_other.total').a1)).toBe('');
   });
 });

@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { describeGated } from './gate';
 
 const cache = new Map<string, string | null>();
 
@@ -29,21 +30,5 @@ export function findProgram(name: string): string | null {
  */
 export function describeWithPrograms(title: string, programs: string[], installHint: string, body: () => void): void {
   const missing = programs.filter((p) => !findProgram(p));
-  if (missing.length === 0) {
-    describe(title, body);
-    return;
-  }
-  const message = `skipped "${title}": missing ${missing.join(', ')} (install: ${installHint})`;
-  if (process.env.CI === 'true') {
-    describe(title, () => {
-      test('required programs are installed', () => {
-        throw new Error(message);
-      });
-    });
-    return;
-  }
-  console.warn(message);
-  describe.skip(title, () => {
-    test(message, () => undefined);
-  });
+  describeGated(title, missing.length ? `skipped "${title}": missing ${missing.join(', ')} (install: ${installHint})` : null, body);
 }

@@ -10,8 +10,9 @@ import { CheckResultSchema, keyAddress, parseReportData } from '../../src/core';
 import { run } from '../../src/cli/main';
 import type { Io } from '../../src/cli/io';
 import { decodeText } from '../../src/cli/readers/textReader';
-import { cases, tableValues } from './cases';
+import { describeWithCorpus } from '../helpers/corpus';
 import { encodeGbk } from '../text/encode';
+import { CASE_FILES, cases, tableValues } from './cases';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-import-'));
 
@@ -51,7 +52,7 @@ describe('decoding text files', () => {
   });
 });
 
-describe('nianbao check on a published text', () => {
+describeWithCorpus('nianbao check on a published text', CASE_FILES, () => {
   test('UTF-8 and GBK files of the same report check alike', async () => {
     const utf8 = path.join(dir, 'utf8.txt');
     const gbk = path.join(dir, 'gbk.txt');
@@ -102,7 +103,7 @@ describe('nianbao check on a published text', () => {
   });
 });
 
-describe('nianbao import', () => {
+describeWithCorpus('nianbao import', CASE_FILES, () => {
   test('to JSON: the report data of the text, with a summary on stderr', async () => {
     const out = path.join(dir, '001.json');
     const res = await cli(['import', fixture001.source, '-o', out]);

@@ -1,16 +1,26 @@
 /**
  * The seeds and fixtures import to exactly the values of their report data, and checking the import gives the same
- * findings as checking that data (with the same narrative, so narrative checks compare like with like).
+ * findings as checking that data (with the same narrative, so narrative checks compare like with like). The same
+ * properties hold for texts our own code renders from their numbers in each published layout (repo only), and for
+ * the published texts themselves (the corpus beside the repo).
  */
 import { checkReport, type Finding } from '../../src/core';
 import { TABLE_KEYS } from '../../src/spec';
 import { importPublishedText } from '../../src/core/importText';
-import { cases, tableValues } from './cases';
+import { describeWithCorpus } from '../helpers/corpus';
+import { renderedCases } from '../helpers/publishedText';
+import { CASE_FILES, cases, tableValues, type Case } from './cases';
 
 const fingerprint = (fs: Finding[]): string[] =>
   fs.map((f) => `${f.rule}|${f.target}|${String(f.expected)}|${String(f.actual)}|${f.cells.join(',')}`).sort();
 
-describe.each(cases().map((c) => [c.name, c] as const))('%s', (_name, c) => {
+describe.each(renderedCases().map((c) => [c.name, c] as const))('%s', eachCase);
+
+describeWithCorpus('published seeds and fixtures', CASE_FILES, () => {
+  describe.each(cases().map((c) => [c.name, c] as const))('%s', eachCase);
+});
+
+function eachCase(_name: string, c: Case): void {
   const result = importPublishedText(c.text);
 
   it('reads every table value exactly as the report data has it', () => {
@@ -50,4 +60,4 @@ describe.each(cases().map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const fromData = checkReport({ ...c.expected, narrative: result.report.narrative });
     expect(fingerprint(fromText)).toEqual(fingerprint(fromData));
   });
-});
+}

@@ -1,11 +1,15 @@
 /**
  * Robustness: the published texts, re-wrapped, re-spaced, with half- and full-width punctuation swapped and
  * NFKC-equivalent characters, import to the same numbers; garbage and truncated texts give findings, never a crash.
+ * The texts: our own renderings of the seeds' and fixtures' numbers in each published layout (repo only), and the
+ * published texts themselves (the corpus beside the repo).
  */
 import fc from 'fast-check';
 import { checkReport } from '../../src/core';
 import { importPublishedText } from '../../src/core/importText';
-import { cases, tableValues } from './cases';
+import { describeWithCorpus } from '../helpers/corpus';
+import { FACT_SETS, LAYOUTS, renderedCases } from '../helpers/publishedText';
+import { CASE_FILES, cases, tableValues, type Case } from './cases';
 import { vary } from './vary';
 
 const variation = fc.record({
@@ -17,7 +21,16 @@ const variation = fc.record({
   wide: fc.double({ min: 0, max: 1, noNaN: true }),
 });
 
-describe.each(cases().map((c) => [c.name, c] as const))('%s', (_name, c) => {
+/** Each fact set once, each in another layout (every layout used). */
+const rendered = renderedCases().filter((c) => FACT_SETS.some((set, i) => c.name === `${set.name} as ${LAYOUTS[i % LAYOUTS.length]}`));
+
+describe.each(rendered.map((c) => [c.name, c] as const))('%s', eachCase);
+
+describeWithCorpus('published seeds and fixtures', CASE_FILES, () => {
+  describe.each(cases().map((c) => [c.name, c] as const))('%s', eachCase);
+});
+
+function eachCase(_name: string, c: Case): void {
   const expected = tableValues(c.expected.values);
 
   it('imports to the same numbers however it is wrapped, spaced, punctuated and NFKC-varied', () => {
@@ -42,7 +55,7 @@ describe.each(cases().map((c) => [c.name, c] as const))('%s', (_name, c) => {
       { numRuns: 80 },
     );
   });
-});
+}
 
 describe('garbage', () => {
   const words = ['规章', '行政许可', '本年新收', '总计', '（七）', '三、收到和处理政府信息公开申请情况', '五、存在的主要问题', '1.', '2、', '\n', '\t', ' ', '/', '-3-', '\f'];
@@ -71,7 +84,7 @@ describe('garbage', () => {
 
   it('a long run of digits in a row ends in a finding, quickly', () => {
     const start = Date.now();
-    const text = cases()[0].text.replace(/一、本年新收政府信息公开申请数量[^\n]*/, `一、本年新收政府信息公开申请数量${'1234567890'.repeat(30)}`);
+    const text = renderedCases()[0].text.replace(/一、本年新收政府信息公开申请数量[^\n]*/, `一、本年新收政府信息公开申请数量${'1234567890'.repeat(30)}`);
     const result = importPublishedText(text);
     expect(result.findings.some((f) => f.target === 't3.new')).toBe(true);
     expect(Date.now() - start).toBeLessThan(5000);

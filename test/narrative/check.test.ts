@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TABLE_KEYS } from '../../src/spec';
-import { checkNarrative, checkReport, normaliseNarrative, readSentence, splitSentences, type ReportData } from '../../src/core';
-import { ROOT, SHARED, loadReport, publishedNarrative, seedFile } from './seedText';
+import { checkNarrative, checkReport, draftNarrative, normaliseNarrative, readSentence, splitSentences, type ReportData } from '../../src/core';
+import { describeWithCorpus, corpusPath, testWithCorpus } from '../helpers/corpus';
+import { FACTS, ROOT, SEED_TEXTS, loadReport, publishedNarrative, seedFile } from './seedText';
 
-const fixture = (n: string): ReportData => loadReport(path.join(SHARED, 'fixtures/reports', n, 'expected.json'));
-const fixtureText = (n: string): string => readFileSync(path.join(SHARED, 'fixtures/reports', n, 'source.txt'), 'utf8');
+const fixture = (n: string): ReportData => loadReport(path.join(FACTS, 'reports', n, 'expected.json'));
+const fixtureText = (n: string): string => readFileSync(corpusPath(`fixtures/reports/${n}/source.txt`), 'utf8');
+/** The published texts these tests read (corpus beside the repo). */
+const PUBLISHED = [SEED_TEXTS['000'], SEED_TEXTS['004'], ...['001', '002', '003'].map((n) => `fixtures/reports/${n}/source.txt`), 'fixtures/reports/001/notes.json'];
 const seed = (n: '000' | '004'): ReportData => loadReport(path.join(ROOT, 'test/fixtures/seeds', `${n}.json`));
 
 /** What the checker reads in a text: `key(+key) = value` per stated quantity. */
@@ -15,7 +18,7 @@ function readings(narrative: Record<string, string>, year = 2024): string[] {
   );
 }
 
-describe('the seeds\' and fixtures\' own narratives', () => {
+describeWithCorpus('the seeds\' and fixtures\' own narratives', PUBLISHED, () => {
   test('seed 000: 本年度废止1件 against 本年废止件数 11 — the one disagreement', () => {
     const findings = checkNarrative({ ...seed('000'), narrative: publishedNarrative(seedFile('000')) });
     expect(findings.map((f) => [f.rule, f.target, f.expected, f.actual, f.severity])).toEqual([['TEXT-NUMBER', 't2.normative.repealed', 11, 1, 'warning']]);
@@ -45,7 +48,7 @@ describe('the seeds\' and fixtures\' own narratives', () => {
   test('fixture 001: every number its notes list is read (litigation as direct + after) and agrees', () => {
     const narrative = publishedNarrative(fixtureText('001'));
     const read = readings(narrative);
-    const notes = JSON.parse(readFileSync(path.join(SHARED, 'fixtures/reports/001/notes.json'), 'utf8')) as { narrative_numbers: { quote: string }[] };
+    const notes = JSON.parse(readFileSync(corpusPath('fixtures/reports/001/notes.json'), 'utf8')) as { narrative_numbers: { quote: string }[] };
     const quoted = notes.narrative_numbers.map((n) => Number(/(\d+)\s*件/.exec(n.quote)?.[1]));
     expect(read.map((r) => Number(r.split('=')[1])).sort((a, b) => a - b)).toEqual(quoted.sort((a, b) => a - b));
     expect(read).toContain('t4.litigation_direct.total+t4.litigation_after.total=46');
@@ -132,9 +135,20 @@ describe('reading sentences', () => {
     expect(f[0].message).toContain('表三「（三）不予公开」各项之和');
   });
 
-  test('checkReport includes TEXT-NUMBER when the report has a narrative', () => {
+  testWithCorpus('checkReport includes TEXT-NUMBER when the report has a narrative', [SEED_TEXTS['000']], () => {
     const r = { ...seed('000'), narrative: publishedNarrative(seedFile('000')) };
     expect(checkReport(r).filter((f) => f.rule === 'TEXT-NUMBER').map((f) => f.target)).toEqual(['t2.normative.repealed']);
     expect(checkReport(seed('000')).some((f) => f.rule === 'TEXT-NUMBER')).toBe(false);
+  });
+
+  test('checkReport includes TEXT-NUMBER when the report has a narrative (our draft of seed 000, one figure retyped)', () => {
+    const draft = draftNarrative(seed('000'));
+    const narrative = Object.fromEntries(draft.sections.map((s) => [s.id, s.sentences.map((x) => x.text).join('')]));
+    expect(checkReport({ ...seed('000'), narrative }).some((f) => f.rule === 'TEXT-NUMBER')).toBe(false);
+    const retyped = Object.fromEntries(Object.entries(narrative).map(([id, t]) => [id, t.replace('废止行政规范性文件11件', '废止行政规范性文件1件')]));
+    expect(retyped).not.toEqual(narrative);
+    const found = checkReport({ ...seed('000'), narrative: retyped }).filter((f) => f.rule === 'TEXT-NUMBER');
+    expect(found.map((f) => [f.target, f.expected, f.actual])).toEqual([['t2.normative.repealed', 11, 1]]);
+    expect(found[0].detail).toContain('废止行政规范性文件1件');
   });
 });

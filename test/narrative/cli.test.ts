@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { run } from '../../src/cli/main';
 import type { Io } from '../../src/cli/io';
-import { ROOT, SHARED } from './seedText';
+import { FACTS, ROOT } from './seedText';
 
 async function cli(args: string[], cwd = ROOT): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -55,7 +55,7 @@ describe('nianbao draft', () => {
 
   test('a report whose tables have errors is drafted, with a warning', async () => {
     // Fixture 002 prints 行政复议 总计 0 beside 10 + 1 (T4-TOTAL).
-    const { code, err } = await cli(['draft', path.join(SHARED, 'fixtures/reports/002/expected.json')]);
+    const { code, err } = await cli(['draft', path.join(FACTS, 'reports/002/expected.json')]);
     expect(code).toBe(0);
     expect(err).toMatch(/表格有 \d+ 个错误/);
   });

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { draftNarrative } from '../../src/core';
 import { draftToDocx } from '../../src/docx';
 import { describeWithPrograms } from '../helpers/system';
-import { ROOT, SHARED, loadReport } from './seedText';
+import { FACTS, ROOT, loadReport } from './seedText';
 
 const OUT = path.join(ROOT, 'test-output/narrative');
 
@@ -16,7 +16,7 @@ describeWithPrograms('draft .docx in LibreOffice', ['soffice', 'pdftoppm', 'pdft
   test('fixture 001 (淮安市, many cases): PDF text and PNG pages', async () => {
     rmSync(OUT, { recursive: true, force: true });
     mkdirSync(OUT, { recursive: true });
-    const report = loadReport(path.join(SHARED, 'fixtures/reports/001/expected.json'));
+    const report = loadReport(path.join(FACTS, 'reports/001/expected.json'));
     const docx = path.join(OUT, 'draft-001.docx');
     writeFileSync(docx, await draftToDocx(draftNarrative(report)));
     const profile = path.join(OUT, '.lo-profile');

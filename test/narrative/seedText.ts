@@ -1,10 +1,18 @@
-/** Test helpers: the published narrative of a seed or fixture text, and report data read from JSON files. */
+/**
+ * Test helpers: the published narrative of a seed or fixture text (corpus, beside the repo), and report data read
+ * from JSON files (the numbers of those reports are kept in the repo under test/fixtures/).
+ */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseReportData, type ReportData } from '../../src/core';
+import { corpusPath } from '../helpers/corpus';
 
-export const SHARED = path.resolve(__dirname, '../../../shared');
+export { SHARED } from '../helpers/corpus';
 export const ROOT = path.resolve(__dirname, '../..');
+/** Report data typed from the published seeds and fixtures: test/fixtures/seeds/NNN.json, test/fixtures/reports/NNN/expected.json. */
+export const FACTS = path.join(ROOT, 'test/fixtures');
+/** The corpus texts the narrative tests read. */
+export const SEED_TEXTS = { '000': 'seeds/000_3299c6d712ba3412.txt', '004': 'seeds/004_8c4101162b282ff9.txt' } as const;
 
 export function loadReport(file: string): ReportData {
   const parsed = parseReportData(JSON.parse(readFileSync(file, 'utf8')));
@@ -22,6 +30,5 @@ export function publishedNarrative(text: string): Record<string, string> {
 }
 
 export function seedFile(name: '000' | '004'): string {
-  const file = name === '000' ? '000_3299c6d712ba3412.txt' : '004_8c4101162b282ff9.txt';
-  return readFileSync(path.join(SHARED, 'seeds', file), 'utf8');
+  return readFileSync(corpusPath(SEED_TEXTS[name]), 'utf8');
 }

@@ -21,7 +21,7 @@ describe('the spec', () => {
   });
 
   test('rejects a rule that reads an unknown key', () => {
-    const bad: Rule = { id: 'X', severity: 'error', title: 'x', kind: 'sumEquals', instances: [{ target: 'a', total: [{ key: 't3.new.nobody', weight: 1 }], parts: [{ key: 't3.new.natural', weight: 1 }] }] };
+    const bad: Rule = { id: 'X', severity: 'error', title: 'x', description: 'x', kind: 'sumEquals', instances: [{ target: 'a', total: [{ key: 't3.new.nobody', weight: 1 }], parts: [{ key: 't3.new.natural', weight: 1 }] }] };
     expect(() => validateSpec({ ...parts(), rules: [...RULES, bad] })).toThrow(/reads unknown key t3\.new\.nobody/);
   });
 

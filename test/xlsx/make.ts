@@ -11,7 +11,8 @@ import type { Io } from '../../src/cli/io';
 import { run } from '../../src/cli/main';
 
 export const ROOT = path.resolve(__dirname, '../..');
-export const FIXTURES = path.resolve(ROOT, '../shared/fixtures/reports');
+/** The numbers of the published fixtures (facts kept in the repo; test/corpus/facts.test.ts keeps them equal to ../shared). */
+export const FIXTURES = path.resolve(ROOT, 'test/fixtures/reports');
 
 export function fixture(n: string): ReportData {
   const parsed = parseReportData(JSON.parse(readFileSync(path.join(FIXTURES, n, 'expected.json'), 'utf8')));
