@@ -5,6 +5,6 @@
 export * from './limits';
 export { WorkbookRefusal, openZip, type ZipArchive } from './zip';
 export { openWorkbook, readXlsxBytes, type ReadXlsxOptions } from './readXlsx';
-export { isDateFormatCode, readWorkbookPart, type SheetEntry, type WorkbookPart } from './parts';
+export { isDateFormatCode, readSharedStrings, readWorkbookPart, type SheetEntry, type WorkbookPart } from './parts';
 export { parseArea, parseRef, parseSheet } from './sheet';
 export { decodePart, elementSpan, parseXml } from './xml';

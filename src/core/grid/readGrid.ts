@@ -151,15 +151,21 @@ export interface ReadGridOptions {
   ignoreSheets?: readonly string[];
 }
 
+/**
+ * The sheets searched for the tables' labels: not the sheets the tool writes itself (校验, 核实说明, …), and the visible
+ * ones first — a hidden sheet may hold last year's tables, or a draft.
+ */
+export function searchableGrid(grid: Grid, ignore: readonly string[] = TOOL_SHEET_NAMES): Grid {
+  const kept = grid.sheets.filter((s) => !ignore.includes(s.name));
+  return { sheets: [...kept.filter((s) => !s.hidden), ...kept.filter((s) => s.hidden)] };
+}
+
 /** Read a workbook's grid into report data. `names` maps workbook names to their reference text. */
 export function readGridReport(grid: Grid, names: ReadonlyMap<string, string>, options: ReadGridOptions = {}): ReadReport {
   const named = locateByNames(grid, names);
   const tableKeys = [...KEY_POSITIONS.keys()].filter((k) => /^t[234]\./.test(k));
   const needLabels = tableKeys.some((k) => !named.has(k));
-  const ignore = options.ignoreSheets ?? TOOL_SHEET_NAMES;
-  // Visible sheets are searched first: a hidden sheet may hold last year's tables, or a draft.
-  const kept = grid.sheets.filter((s) => !ignore.includes(s.name));
-  const searchable: Grid = { sheets: [...kept.filter((s) => !s.hidden), ...kept.filter((s) => s.hidden)] };
+  const searchable = searchableGrid(grid, options.ignoreSheets);
   let located: Located = { cells: new Map(), findings: [], notLocated: new Set() };
   if (needLabels) located = locateByLabels(searchable);
   // Names win; labels fill what names do not give. A key found by neither stays not located.
