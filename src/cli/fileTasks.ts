@@ -52,7 +52,7 @@ function seconds(ms: number): string {
 }
 
 export function timeoutMessage(ms: number): string {
-  return `处理这个文件用时超过了每个文件 ${seconds(ms)} 的上限，已停止，其余文件照常处理；文件可能过大或结构异常（确需更长时间时，可设置环境变量 NIANBAO_FILE_SECONDS）`;
+  return `处理这个文件用时超过了每个文件 ${seconds(ms)}的上限，已停止，其余文件照常处理；文件可能过大或结构异常（确需更长时间时，可设置环境变量 NIANBAO_FILE_SECONDS）`;
 }
 
 export function crashMessage(reason: string): string {

@@ -13,6 +13,7 @@ parentPort.on('message', (task) => {
   if (task === 'exit') process.exit(3);
   if (task === 'throw') throw new Error('boom');
   if (task === 'oom') { const keep = []; for (;;) keep.push(new Array(1e6).fill(Math.random())); }
+  if (task === 'loop') for (;;);
   parentPort.postMessage('done:' + task);
 });
 `,
@@ -39,5 +40,20 @@ describe('runInWorkers', () => {
       onCrash: (task, reason) => `crash:${task}:${/memory|heap/i.test(reason) ? 'memory' : 'other'}`,
     });
     expect(results).toEqual(['done:a', 'crash:exit:other', 'done:b', 'crash:throw:other', 'done:c', 'crash:oom:memory', 'done:d']);
+  }, 60000);
+
+  test('a task past the time bound has its worker stopped and gets the timeout result; the rest go on', async () => {
+    const tasks = ['a', 'loop', 'b', 'loop', 'c'];
+    const results = await runInWorkers<string, string>({
+      script,
+      workerData: null,
+      tasks,
+      threads: 1,
+      timeoutMs: 1500,
+      onTimeout: (task) => `timeout:${task}`,
+      onResult: () => undefined,
+      onCrash: (task) => `crash:${task}`,
+    });
+    expect(results).toEqual(['done:a', 'timeout:loop', 'done:b', 'timeout:loop', 'done:c']);
   }, 60000);
 });
