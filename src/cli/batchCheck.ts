@@ -1,6 +1,6 @@
 /**
- * A batch check: every file read and checked (on worker threads, each file bounded in time and memory), then each aggregate report
- * checked against its members — given with `--members`, or found among the other files of the batch by body name.
+ * A batch check: every file read and checked (in worker processes, each file bounded in time and memory), then each
+ * aggregate report checked against its members — given with `--members`, or found among the other files of the batch by body name.
  */
 import { checkAggregate, normaliseBody, sortFindings, toJsonFinding, type MemberReport } from '../core';
 import type { CheckedOne, PreviousIndex } from './checkOne';
@@ -14,7 +14,7 @@ export interface BatchOptions {
   /** Members of the aggregates in the batch, from `--members`. */
   members?: MemberReport[];
   progress?: Progress;
-  /** Worker threads to use (default: one per core); 0 checks in this thread. */
+  /** Worker processes to use (default: one per core); 0 checks in this process. */
   threads?: number;
 }
 

@@ -1,8 +1,9 @@
 /**
  * Everything the command line does to one received file — check it, read it (last year's reports, members, --data,
  * draft), write its marked-up copy — runs as a task with a bound on time and memory, so that one file never stops
- * the batch. Tasks run on worker threads (one or many) whose heap is capped and which are stopped when a file takes
+ * the batch. Tasks run on workers (one or many) whose heap is capped and which are stopped when a file takes
  * longer than the bound; the file is then refused by name with the bound, and a fresh worker takes the rest.
+ * Workers are processes (see workerPool), so even a failure that aborts V8 costs only its file.
  *
  * Where no worker can start (running from TypeScript source, or NIANBAO_WORKERS=0) tasks run in this thread: the time
  * bound then stops waiting for a stalled file and refuses any file that overran, but cannot cut a computation short,
@@ -18,7 +19,7 @@ import { readInput, regularFileProblem, type ReadOutcome } from './inputs';
 import { importTextFile, type ReadTextOutcome } from './readers/textReader';
 import type { Progress } from './progress';
 import { validateOfficeBytes } from './validateOutput';
-import { WORKER_HEAP_MB, canUseWorkers, runInWorkers, workerCount } from './workerPool';
+import { canUseWorkers, workerHeapMb, runInWorkers, workerCount } from './workerPool';
 
 type JsonFinding = FileResult['findings'][number];
 
@@ -57,7 +58,7 @@ export function timeoutMessage(ms: number): string {
 
 export function crashMessage(reason: string): string {
   if (/memory|heap/i.test(reason)) {
-    return `处理这个文件所需的内存超过了每个文件 ${WORKER_HEAP_MB} MB 的上限，已停止，其余文件照常处理；文件可能过大或结构异常`;
+    return `处理这个文件所需的内存超过了每个文件 ${workerHeapMb()} MB 的上限，已停止，其余文件照常处理；文件可能过大或结构异常`;
   }
   const code = /code (-?\d+)/.exec(reason)?.[1];
   return `处理这个文件时检查程序异常退出${code ? `（退出代码 ${code}）` : ''}，其余文件照常处理；请把这个文件发给开发者`;
@@ -124,7 +125,7 @@ async function runHere(task: FileTask, previous: PreviousIndex | undefined, boun
 }
 
 export interface TaskOptions {
-  /** Worker threads (default: one per core, at most 8); 0 runs in this thread. */
+  /** Worker processes (default: one per core, at most 8); 0 runs in this process. */
   threads?: number;
   previous?: PreviousIndex;
   progress?: Progress;

@@ -1,12 +1,21 @@
-/** Worker thread of the command line: registers the readers, then does each file task it is sent (see fileTasks). */
-import { parentPort, workerData } from 'node:worker_threads';
+/**
+ * Worker process of the command line (see workerPool): registers the readers, takes last year's index from its first
+ * message, then does each file task it is sent (see fileTasks) and sends back the outcome.
+ */
 import './readers';
 import type { PreviousIndex } from './checkOne';
 import { runTask, type FileTask } from './fileTasks';
+import type { WorkerReply } from './workerPool';
 
-const previous = (workerData as { previous?: PreviousIndex } | null)?.previous;
+let previous: PreviousIndex | undefined;
 
-parentPort?.on('message', (task: FileTask) => {
+process.on('message', (message: FileTask | { init: { previous?: PreviousIndex } | null }) => {
+  if ('init' in message) {
+    previous = message.init?.previous;
+    return;
+  }
   // runTask never throws: a bad file is an outcome, not an exception.
-  void runTask(task, previous).then((outcome) => parentPort?.postMessage(outcome));
+  void runTask(message, previous).then((outcome) => process.send?.({ result: outcome, maxRssKb: process.resourceUsage().maxRSS } satisfies WorkerReply<unknown>));
 });
+// The batch is over (or the command line was stopped): nothing more will come.
+process.on('disconnect', () => process.exit(0));
