@@ -64,7 +64,7 @@ export function describeFsError(e: unknown, action: FsAction, file?: string): st
 }
 
 /** Library messages we know, in Chinese. Each pattern is checked against the raw message. */
-const LIBRARY: { pattern: RegExp; say: (m: RegExpExecArray) => string }[] = [
+const LIBRARY: { pattern: RegExp; say: (m: RegExpExecArray, message: string) => string }[] = [
   {
     pattern: /reading '(richText|text|hyperlink|formula|sharedFormula|result|value|model|address|type|style|font|fill|border|numFmt)'/,
     say: (m) => `工作簿内部结构不完整（某个单元格引用了不存在的${m[1] === 'richText' || m[1] === 'text' ? '共享文字' : '内容或格式'}），无法处理；请在 Excel 或 WPS 中打开后重新保存`,
@@ -79,10 +79,12 @@ const LIBRARY: { pattern: RegExp; say: (m: RegExpExecArray) => string }[] = [
   { pattern: /The name "History" is protected/, say: () => '工作簿中有名为 History 的工作表（Excel 保留的名称），无法处理；请改名后重新保存' },
   { pattern: /The name can't be empty/, say: () => '工作簿中有名称为空的工作表，无法处理；请改正后重新保存' },
   {
-    pattern: /Unexpected (token|end|non-whitespace|number|string)[^]*?(JSON|position (\d+))/,
-    say: (m) => `不是有效的 JSON${m[3] ? `（第 ${Number(m[3]) + 1} 个字符附近格式有误）` : '（格式有误或内容不完整）'}；请用文本编辑器检查括号、引号和逗号`,
+    pattern: /Unexpected (token|end|non-whitespace|number|string)|is not valid JSON|JSON at position|end of JSON input/,
+    say: (_m, message) => {
+      const at = /position (\d+)/.exec(message)?.[1];
+      return `不是有效的 JSON${at ? `（第 ${Number(at) + 1} 个字符附近格式有误）` : '（格式有误或内容不完整）'}；请用文本编辑器检查括号、引号和逗号`;
+    },
   },
-  { pattern: /is not valid JSON|JSON at position|end of JSON input/, say: () => '不是有效的 JSON（格式有误或内容不完整）；请用文本编辑器检查括号、引号和逗号' },
   { pattern: /End of data reached|Corrupted zip|invalid (zip|signature)|Can't find end of central directory|Invalid (stored|compressed) block/i, say: () => '文件已损坏（zip 结构不完整），无法读取；请让报送单位重新发送' },
   { pattern: /Invalid (typed )?array length|Array buffer allocation failed|heap out of memory|reaching memory limit/i, say: () => '处理这个文件所需的内存超过了上限，已停止；文件可能过大或结构异常' },
   { pattern: /Maximum call stack size exceeded/, say: () => '文件结构嵌套过深，无法处理；请在 Excel 或 WPS 中打开后重新保存' },
@@ -93,7 +95,7 @@ const LIBRARY: { pattern: RegExp; say: (m: RegExpExecArray) => string }[] = [
 export function translateLibraryMessage(message: string): string | null {
   for (const { pattern, say } of LIBRARY) {
     const m = pattern.exec(message);
-    if (m) return say(m);
+    if (m) return say(m, message);
   }
   return null;
 }
