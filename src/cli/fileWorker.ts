@@ -19,3 +19,5 @@ process.on('message', (message: FileTask | { init: { previous?: PreviousIndex } 
 });
 // The batch is over (or the command line was stopped): nothing more will come.
 process.on('disconnect', () => process.exit(0));
+// Modules loaded: tasks may come, and their time bound starts now.
+process.send?.({ ready: true });

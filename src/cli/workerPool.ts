@@ -48,7 +48,10 @@ export function canUseWorkers(script: string): boolean {
 }
 
 export interface PoolOptions<T, R> {
-  /** A script that answers each message (a task) with one WorkerReply through process.send. */
+  /**
+   * A script that sends `{ ready: true }` once loaded, takes `{ init: workerData }` as its first message, then answers
+   * each message (a task) with one WorkerReply through process.send.
+   */
   script: string;
   /** Passed to every worker as its first message, before any task. */
   workerData: unknown;
@@ -99,11 +102,13 @@ export async function runInWorkers<T, R>(options: PoolOptions<T, R>): Promise<R[
   };
 
   // One lane per worker: it owns a process, replaces it when it dies or overruns, and ends when the tasks run out.
+  // A task is sent only once its worker says it is ready, so that the time bound is the file's, not the start-up's.
   const lane = (): Promise<void> =>
     new Promise((resolve) => {
       let worker: ReturnType<typeof spawn>;
       let current = -1;
       let timer: NodeJS.Timeout | undefined;
+      let failedStarts = 0;
       const stopTimer = (): void => {
         if (timer) clearTimeout(timer);
         timer = undefined;
@@ -120,6 +125,7 @@ export async function runInWorkers<T, R>(options: PoolOptions<T, R>): Promise<R[
         onResult(r, index);
       };
       const take = (): void => {
+        current = -1;
         if (next >= tasks.length) {
           retire();
           resolve();
@@ -134,14 +140,18 @@ export async function runInWorkers<T, R>(options: PoolOptions<T, R>): Promise<R[
             retire();
             record(index, onTimeout(tasks[index]));
             start();
-            take();
           }, timeoutMs);
         }
       };
       const start = (): void => {
         worker = spawn();
         const { child, stderr } = worker;
-        child.on('message', (reply: WorkerReply<R>) => {
+        child.on('message', (reply: WorkerReply<R> | { ready: true }) => {
+          if ('ready' in reply) {
+            failedStarts = 0;
+            take();
+            return;
+          }
           stopTimer();
           peakWorkerRssKb = Math.max(peakWorkerRssKb, reply.maxRssKb ?? 0);
           record(current, reply.result);
@@ -150,15 +160,25 @@ export async function runInWorkers<T, R>(options: PoolOptions<T, R>): Promise<R[
         const died = (reason: string): void => {
           retire();
           if (current >= 0) record(current, onCrash(tasks[current], `${reason}\n${stderr()}`));
+          else failedStarts += 1;
+          // A worker that cannot even start would be replaced forever: after three tries, the lane's tasks fail.
+          if (failedStarts >= 3) {
+            while (next < tasks.length) {
+              const index = next;
+              next += 1;
+              record(index, onCrash(tasks[index], `worker could not start\n${stderr()}`));
+            }
+            resolve();
+            return;
+          }
+          current = -1;
           start();
-          take();
         };
         child.on('error', (e: Error) => died(e.message));
         // 'close' rather than 'exit': stderr has then been read to the end.
         child.on('close', (code, signal) => died(signal ? `worker killed by ${signal}` : `worker exited with code ${code}`));
       };
       start();
-      take();
     });
 
   await Promise.all(Array.from({ length: Math.max(1, Math.min(threads, tasks.length)) }, lane));

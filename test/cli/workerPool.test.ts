@@ -18,6 +18,7 @@ writeFileSync(
   process.send({ result: 'done:' + task, maxRssKb: process.resourceUsage().maxRSS });
 });
 process.on('disconnect', () => process.exit(0));
+process.send({ ready: true });
 `,
 );
 
@@ -58,5 +59,12 @@ describe('runInWorkers', () => {
       onCrash: (task) => `crash:${task}`,
     });
     expect(results).toEqual(['done:a', 'timeout:loop', 'done:b', 'timeout:loop', 'done:c']);
+  }, 60000);
+
+  test('a worker that cannot start fails its tasks instead of being replaced forever', async () => {
+    const broken = path.join(dir, 'broken.js');
+    writeFileSync(broken, "throw new Error('cannot load');");
+    const results = await runInWorkers<string, string>({ script: broken, workerData: null, tasks: ['a', 'b'], threads: 1, onResult: () => undefined, onCrash: (task) => `crash:${task}` });
+    expect(results).toEqual(['crash:a', 'crash:b']);
   }, 60000);
 });
