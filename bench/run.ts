@@ -14,6 +14,7 @@ const BENCHES: Array<() => Promise<Bench>> = [
   async () => ({ name: 'import', run: (await import('./import')).run }),
   async () => ({ name: 'batch', run: (await import('./batch')).run }),
   async () => ({ name: 'pane-size', run: (await import('./pane-size')).run }),
+  async () => ({ name: 'fuzz', run: (await import('./fuzz')).run }),
 ];
 
 async function main(): Promise<void> {

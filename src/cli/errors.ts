@@ -69,6 +69,10 @@ const LIBRARY: { pattern: RegExp; say: (m: RegExpExecArray, message: string) => 
     pattern: /reading '(richText|text|hyperlink|formula|sharedFormula|result|value|model|address|type|style|font|fill|border|numFmt)'/,
     say: (m) => `工作簿内部结构不完整（某个单元格引用了不存在的${m[1] === 'richText' || m[1] === 'text' ? '共享文字' : '内容或格式'}），无法处理；请在 Excel 或 WPS 中打开后重新保存`,
   },
+  {
+    pattern: /Cannot (read|set) propert(y|ies) of (undefined|null)|is not a function|is not iterable|is not an object|Cannot convert undefined or null|undefined is not|null is not|Invalid (time value|Date)|Invalid string length/,
+    say: () => '文件内部结构异常（缺少必要的部分，或部分内容不合格式），无法处理；请在 Excel 或 WPS 中打开后重新保存，或让报送单位重新发送',
+  },
   { pattern: /Worksheet name (.*) exceeds 31 chars/, say: () => '工作表名称超过 31 个字符（Excel 不允许），无法处理；请在 Excel 或 WPS 中改短工作表名称后重新保存' },
   {
     pattern: /Worksheet name (.*) cannot include any of the following characters/,

@@ -15,7 +15,11 @@ process.on('message', (message: FileTask | { init: { previous?: PreviousIndex } 
     return;
   }
   // runTask never throws: a bad file is an outcome, not an exception.
-  void runTask(message, previous).then((outcome) => process.send?.({ result: outcome, maxRssKb: process.resourceUsage().maxRSS } satisfies WorkerReply<unknown>));
+  void runTask(message, previous).then((outcome) => {
+    const usage = process.resourceUsage();
+    const reply: WorkerReply<unknown> = { result: outcome, maxRssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
+    process.send?.(reply);
+  });
 });
 // The batch is over (or the command line was stopped): nothing more will come.
 process.on('disconnect', () => process.exit(0));

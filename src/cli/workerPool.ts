@@ -69,17 +69,25 @@ export interface PoolOptions<T, R> {
 /** The last few KB of a worker's stderr: V8 says there why it died. */
 const STDERR_KEEP = 4096;
 
-/** What a worker sends back for a task: its result, and its own peak resident memory so far. */
+/** What a worker sends back for a task: its result, and (for benchmarks) its peak memory and CPU time so far. */
 export interface WorkerReply<R> {
   result: R;
   maxRssKb?: number;
+  cpuMs?: number;
 }
 
 let peakWorkerRssKb = 0;
+let retiredCpuMs = 0;
+const liveCpuMs = new Map<ChildProcess, number>();
 
 /** The largest peak resident memory any worker process of this process reported (MB); for benchmarks. */
 export function workerPeakRssMb(): number {
   return peakWorkerRssKb / 1024;
+}
+
+/** CPU time (user and system, ms) all worker processes of this process reported; for benchmarks. */
+export function workerCpuMs(): number {
+  return retiredCpuMs + [...liveCpuMs.values()].reduce((a, b) => a + b, 0);
 }
 
 export async function runInWorkers<T, R>(options: PoolOptions<T, R>): Promise<R[]> {
@@ -115,6 +123,8 @@ export async function runInWorkers<T, R>(options: PoolOptions<T, R>): Promise<R[
       };
       const retire = (): void => {
         stopTimer();
+        retiredCpuMs += liveCpuMs.get(worker.child) ?? 0;
+        liveCpuMs.delete(worker.child);
         worker.child.removeAllListeners();
         worker.child.stderr?.removeAllListeners();
         if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
@@ -154,6 +164,7 @@ export async function runInWorkers<T, R>(options: PoolOptions<T, R>): Promise<R[
           }
           stopTimer();
           peakWorkerRssKb = Math.max(peakWorkerRssKb, reply.maxRssKb ?? 0);
+          if (reply.cpuMs !== undefined) liveCpuMs.set(child, reply.cpuMs);
           record(current, reply.result);
           take();
         });
