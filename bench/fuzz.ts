@@ -23,13 +23,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { SaxesParser } from 'saxes';
 import type { ReportData } from '../src/core';
 import { run as nianbao } from '../src/cli/main';
 import type { Io } from '../src/cli/io';
 import { workerCpuMs, workerPeakRssMb } from '../src/cli/workerPool';
 import { writeTemplateWorkbook } from '../src/xlsx/writeTemplate';
 import { seeded, soundReport, type Rand } from '../test/helpers/reports';
+import { xmlProblemsOf } from '../test/cli/xmlCheck';
 
 const BATCH = 250;
 const HANG_SECONDS = 900;
@@ -209,44 +209,9 @@ function fileName(rand: Rand, i: number, ext: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Checking what came out
 
-/** Independent of our own validator: every XML part parsed by saxes, worksheet numbers finite. */
+/** Independent of our own validator (see test/cli/xmlCheck): the first problem, or null. */
 function malformed(file: string): string | null {
-  let parts: Record<string, Uint8Array>;
-  try {
-    parts = unzipSync(readFileSync(file));
-  } catch (e) {
-    return `zip: ${(e as Error).message}`;
-  }
-  for (const [name, data] of Object.entries(parts)) {
-    if (!/\.(xml|rels)$/.test(name)) continue;
-    const parser = new SaxesParser();
-    let type = 'n';
-    let inV = false;
-    let v = '';
-    let bad: string | null = null;
-    parser.on('opentag', (t) => {
-      if (t.name === 'c') type = String(t.attributes.t ?? 'n');
-      if (t.name === 'v') {
-        inV = true;
-        v = '';
-      }
-    });
-    parser.on('text', (t) => {
-      if (inV) v += t;
-    });
-    parser.on('closetag', (t) => {
-      if (t.name !== 'v') return;
-      inV = false;
-      if (name.startsWith('xl/worksheets/') && type === 'n' && !Number.isFinite(Number(v))) bad = `${name}: <v>${v}</v>`;
-    });
-    try {
-      parser.write(new TextDecoder('utf-8', { fatal: true }).decode(data)).close();
-    } catch (e) {
-      return `${name}: ${(e as Error).message.slice(0, 100)}`;
-    }
-    if (bad) return bad;
-  }
-  return null;
+  return xmlProblemsOf(readFileSync(file))[0] ?? null;
 }
 
 function sha(file: string): string {

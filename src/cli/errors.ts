@@ -47,19 +47,21 @@ export function errnoCode(e: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+function known(code: string | undefined): { why: string; fix: string } | undefined {
+  return code !== undefined && Object.hasOwn(CODES, code) ? CODES[code] : undefined;
+}
+
 /** The reason and remedy alone: "没有访问权限。请检查…". */
 export function fsReason(e: unknown): string {
-  const code = errnoCode(e);
-  const known = code ? CODES[code] : undefined;
-  return known ? `${known.why}。${known.fix}` : describeUnexpected(e);
+  const k = known(errnoCode(e));
+  return k ? `${k.why}。${k.fix}` : describeUnexpected(e);
 }
 
 /** "无法读取 a.xlsx：没有访问权限。请检查…" — or without the name, for a message that already names the file. */
 export function describeFsError(e: unknown, action: FsAction, file?: string): string {
-  const code = errnoCode(e);
-  const known = code ? CODES[code] : undefined;
+  const k = known(errnoCode(e));
   const head = file ? `${ACTION[action]}“${file}”` : ACTION[action];
-  if (known) return `${head}：${known.why}。${known.fix}`;
+  if (k) return `${head}：${k.why}。${k.fix}`;
   return `${head}：${describeUnexpected(e)}`;
 }
 
@@ -112,19 +114,17 @@ const ENGLISH = /[A-Za-z]{3,}[^\u3400-\u9fff]*\s[A-Za-z]{2,}/;
  */
 export function chineseMessage(message: string): string {
   if (!ENGLISH.test(message)) return message;
-  const code = /\b(E[A-Z]{2,})\b/.exec(message)?.[1];
-  if (code && CODES[code]) return `${CODES[code].why}。${CODES[code].fix}`;
-  const known = translateLibraryMessage(message);
-  if (known) return known;
-  return message;
+  const k = known(/\b(E[A-Z]{2,})\b/.exec(message)?.[1]);
+  if (k) return `${k.why}。${k.fix}`;
+  return translateLibraryMessage(message) ?? message;
 }
 
 /** Anything thrown that we did not foresee: said as our fault, the raw words kept for the developers. */
 export function describeUnexpected(e: unknown): string {
   const raw = e instanceof Error ? e.message : String(e);
-  const code = errnoCode(e);
-  if (code && CODES[code]) return `${CODES[code].why}。${CODES[code].fix}`;
-  const known = translateLibraryMessage(raw);
-  if (known) return known;
+  const k = known(errnoCode(e));
+  if (k) return `${k.why}。${k.fix}`;
+  const library = translateLibraryMessage(raw);
+  if (library) return library;
   return `处理时出现了意外的程序错误，请把这条信息和所用的文件发给开发者（程序信息：${raw.slice(0, 200)}）`;
 }

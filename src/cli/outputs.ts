@@ -13,6 +13,7 @@ import { constants, promises as fs, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { describeFsError, errnoCode } from './errors';
+import type { Io } from './io';
 import { validateJsonText, validateOfficeBytes, type OfficeKind } from './validateOutput';
 import { visible } from './visible';
 
@@ -206,6 +207,21 @@ export class OutputGuard {
       await fs.unlink(tmp).catch(() => undefined);
     }
   }
+}
+
+/**
+ * For a command with one output: a guard that knows the inputs, with `output` (if given) claimed — or, when it may
+ * not be written, the exit code after saying why on stderr.
+ */
+export async function guardOutput(io: Io, inputs: readonly string[], output: string | undefined, force: boolean): Promise<{ guard: OutputGuard; target: string | null } | { exit: number }> {
+  const guard = new OutputGuard();
+  await guard.addInputs(inputs, io.cwd);
+  if (!output) return { guard, target: null };
+  const target = path.resolve(io.cwd, output);
+  const refused = await guard.claim(target, output, force);
+  if (!refused) return { guard, target };
+  io.err(`${refused.message}\n`);
+  return { exit: exitFor([refused]) };
 }
 
 /** Give `tmp` the name `target` only if no file has it: a hard link fails with EEXIST rather than replace one. */

@@ -61,7 +61,7 @@ function parseXml(name: string, data: Uint8Array, check: PartCheck = {}): string
   let problem: string | null = null;
   parser.on('opentag', (tag) => {
     if (problem || !check.open) return;
-    const attrs: Record<string, string> = {};
+    const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const [k, v] of Object.entries(tag.attributes)) attrs[k] = String(v);
     problem = check.open(tag.name, attrs);
   });

@@ -6,7 +6,7 @@ import { draftToDocx } from '../../docx';
 import { flagValue, hasFlag, parseArgs, type FlagSpec } from '../args';
 import { supportedExtensions } from '../inputs';
 import { readEach } from '../fileTasks';
-import { OutputGuard, exitFor, type OutputKind } from '../outputs';
+import { guardOutput, type OutputKind } from '../outputs';
 import { visible } from '../visible';
 import { EXIT, UsageError, type Io } from '../io';
 import type { Command } from './command';
@@ -48,16 +48,9 @@ export const draftCommand: Command = {
 
     const input = args.positional[0];
     const force = hasFlag(args, 'force');
-    const guard = new OutputGuard();
-    await guard.addInputs([input], io.cwd);
-    const target = output ? path.resolve(io.cwd, output) : null;
-    if (target && output) {
-      const refused = await guard.claim(target, output, force);
-      if (refused) {
-        io.err(`${refused.message}\n`);
-        return exitFor([refused]);
-      }
-    }
+    const guarded = await guardOutput(io, [input], output, force);
+    if ('exit' in guarded) return guarded.exit;
+    const { guard, target } = guarded;
     const [read] = await readEach([input], io.cwd);
     if (!read.ok) {
       io.err(`无法读取“${visible(input)}”：${read.error}\n`);

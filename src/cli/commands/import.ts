@@ -6,7 +6,7 @@ import { flagValue, hasFlag, parseArgs, type FlagSpec } from '../args';
 import { EXIT, UsageError, type Io } from '../io';
 import { textReader } from '../readers/textReader';
 import { importEach } from '../fileTasks';
-import { OutputGuard, exitFor } from '../outputs';
+import { guardOutput } from '../outputs';
 import { visible } from '../visible';
 import type { Command } from './command';
 import type { ImportResult } from '../../core/importText';
@@ -41,17 +41,10 @@ export const importCommand: Command = {
     const output = flagValue(args, 'output');
     const outExt = output ? path.extname(output).toLowerCase() : '';
     if (output && !OUTPUTS.includes(outExt)) throw new UsageError(`输出文件应为 .json 或 .xlsx，而不是“${outExt || '（无扩展名）'}”`);
-    const outPath = output ? path.resolve(io.cwd, output) : null;
     const force = hasFlag(args, 'force');
-    const guard = new OutputGuard();
-    await guard.addInputs([input], io.cwd);
-    if (outPath && output) {
-      const refused = await guard.claim(outPath, output, force);
-      if (refused) {
-        io.err(`${refused.message}\n`);
-        return exitFor([refused]);
-      }
-    }
+    const guarded = await guardOutput(io, [input], output, force);
+    if ('exit' in guarded) return guarded.exit;
+    const { guard, target: outPath } = guarded;
 
     const [read] = await importEach([input], io.cwd);
     if (!read.ok) {

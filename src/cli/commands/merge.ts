@@ -11,7 +11,7 @@ import { writeMembersSheet, type MemberEntry } from '../../xlsx/membersSheet';
 import { flagValue, hasFlag, parseArgs, type FlagSpec } from '../args';
 import { readReports } from '../batchCheck';
 import { expandInputs, supportedExtensions } from '../inputs';
-import { OutputGuard, exitFor } from '../outputs';
+import { guardOutput } from '../outputs';
 import { visible } from '../visible';
 import { workbookBytes } from '../../xlsx/writeSafe';
 import { EXIT, UsageError, type Io } from '../io';
@@ -116,13 +116,12 @@ export const mergeCommand: Command = {
     const force = hasFlag(args, 'force');
 
     const { files, problems: unreadable } = await expandInputs(args.positional, io.cwd);
-    const guard = new OutputGuard();
-    await guard.addInputs([...args.positional, ...files], io.cwd);
-    const refused = await guard.claim(target, output, force);
-    if (refused) {
-      io.err(`${refused.message}\n没有写出汇总。\n`);
-      return exitFor([refused]);
+    const guarded = await guardOutput(io, [...args.positional, ...files], output, force);
+    if ('exit' in guarded) {
+      io.err('没有写出汇总。\n');
+      return guarded.exit;
     }
+    const { guard } = guarded;
     for (const m of unreadable) io.err(`${visible(m.file)}：${m.error}\n`);
     const { reports, failed } = await readReports(files, io.cwd);
     for (const f of failed) io.err(`无法读取：${f}\n`);

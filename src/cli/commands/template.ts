@@ -4,7 +4,7 @@ import { templateBytes } from '../../xlsx/writeTemplate';
 import { isNotLocated } from '../../xlsx/readWorkbook';
 import { flagValue, hasFlag, parseArgs, type FlagSpec } from '../args';
 import { readEach } from '../fileTasks';
-import { OutputGuard, exitFor } from '../outputs';
+import { guardOutput } from '../outputs';
 import { visible } from '../visible';
 import { EXIT, UsageError, type Io } from '../io';
 import type { Command } from './command';
@@ -28,16 +28,12 @@ export const templateCommand: Command = {
     const output = flagValue(args, 'output');
     if (!output) throw new UsageError('请用 -o 给出输出文件名，如：-o 年报模板.xlsx');
     if (!/\.xlsx$/i.test(output)) throw new UsageError('输出文件名应以 .xlsx 结尾');
-    const target = path.resolve(io.cwd, output);
     const dataFile = flagValue(args, 'data');
     const force = hasFlag(args, 'force');
-    const guard = new OutputGuard();
-    if (dataFile) await guard.addInputs([dataFile], io.cwd);
-    const refused = await guard.claim(target, output, force);
-    if (refused) {
-      io.err(`${refused.message}\n`);
-      return exitFor([refused]);
-    }
+    const guarded = await guardOutput(io, dataFile ? [dataFile] : [], output, force);
+    if ('exit' in guarded) return guarded.exit;
+    const { guard } = guarded;
+    const target = path.resolve(io.cwd, output);
     let options = {};
     if (dataFile) {
       const [read] = await readEach([dataFile], io.cwd);
