@@ -233,6 +233,8 @@ interface Tally {
   statuses: Record<string, number>;
   stoppedByTime: number;
   stoppedByMemory: number;
+  /** Why files were unreadable: the first clause of each reason. */
+  reasons: Map<string, number>;
 }
 
 async function command(argv: string[], tally: Tally, label: string): Promise<{ code: number; out: string; err: string } | null> {
@@ -286,7 +288,7 @@ async function fuzz(total: number, seed: number): Promise<void> {
   const rand = seeded(seed);
   const seeds = await makeSeeds(rand);
   const work = mkdtempSync(path.join(tmpdir(), 'nianbao-fuzz-'));
-  const tally: Tally = { inputs: {}, runs: {}, crashes: [], hangs: [], changed: [], malformed: [], outputs: 0, statuses: {}, stoppedByTime: 0, stoppedByMemory: 0 };
+  const tally: Tally = { inputs: {}, runs: {}, crashes: [], hangs: [], changed: [], malformed: [], outputs: 0, statuses: {}, stoppedByTime: 0, stoppedByMemory: 0, reasons: new Map() };
   const started = performance.now();
   process.stdout.write(`fuzzing ${total} inputs in folders of ${BATCH} (seed ${seed}, worker time bound ${process.env.NIANBAO_FILE_SECONDS ?? 60} s)…\n`);
   try {
@@ -321,6 +323,10 @@ async function fuzz(total: number, seed: number): Promise<void> {
           if (result.files.length !== made.length) tally.crashes.push(`check: ${result.files.length} results for ${made.length} files (batch ${b})`);
           for (const f of result.files) {
             tally.statuses[f.status] = (tally.statuses[f.status] ?? 0) + 1;
+            if (f.error) {
+              const reason = f.error.split(/[（，；：]/)[0].replace(/“[^”]*”/g, '“…”');
+              tally.reasons.set(reason, (tally.reasons.get(reason) ?? 0) + 1);
+            }
             if (f.error?.includes('用时超过')) tally.stoppedByTime += 1;
             if (f.error?.includes('内存超过')) tally.stoppedByMemory += 1;
             if (f.error?.includes('异常退出')) tally.crashes.push(`check: worker died on ${path.basename(f.file)}: ${f.error}`);
@@ -384,6 +390,7 @@ async function fuzz(total: number, seed: number): Promise<void> {
     `inputs: ${inputs} (${Object.entries(tally.inputs).map(([k, v]) => `${v} ${k}s`).join(', ')}) in ${seconds.toFixed(0)} s`,
     `runs: ${Object.entries(tally.runs).map(([k, v]) => `${k} ×${v}`).join(', ')}`,
     `results: ${Object.entries(tally.statuses).map(([k, v]) => `${v} ${k}`).join(', ')}; stopped by the time bound ${tally.stoppedByTime}, by the memory bound ${tally.stoppedByMemory}`,
+    `unreadable, by reason: ${[...tally.reasons].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ${v}`).join('; ')}`,
     `outputs written and checked: ${tally.outputs}`,
     `crashes: ${tally.crashes.length}`,
     `hangs: ${tally.hangs.length}`,
