@@ -15,7 +15,7 @@ import { availableParallelism } from 'node:os';
 
 /**
  * Heap cap per worker (MB): a worker process with this heap stays under 500 MB whatever one input makes it do (a
- * workbook whose defined name covers a whole sheet peaks at about 430 MB before its worker is stopped).
+ * workbook whose defined name covers a whole sheet peaks at about 410 MB before its worker is stopped).
  *
  * A small cap alone costs time: V8 lets a heap grow by a factor that shrinks with the cap (about 1.3 at 320 MB,
  * 4 at 2 GB), and a worker checking hundreds of workbooks then collects garbage four to five times as often — 40%

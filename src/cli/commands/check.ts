@@ -52,7 +52,7 @@ export const checkCommand: Command = {
       '',
       `  安全限制：单个文件不超过 ${LIMITS.maxFileBytes / 1048576} MB，解压后合计不超过 ${LIMITS.maxTotalBytes / 1048576} MB、` +
         `单个部件不超过 ${LIMITS.maxEntryBytes / 1048576} MB，部件不超过 ${LIMITS.maxEntries} 个；加密、旧版 .xls、损坏的文件单独报告，不影响其他文件。`,
-      `  每个文件的处理时间不超过 ${DEFAULT_FILE_SECONDS} 秒（环境变量 NIANBAO_FILE_SECONDS 可改）、内存不超过 ${workerHeapMb()} MB，超过的单独报告。`,
+      `  每个文件的处理时间不超过 ${DEFAULT_FILE_SECONDS} 秒（环境变量 NIANBAO_FILE_SECONDS 可改）、工作内存不超过 ${workerHeapMb()} MB，超过的单独报告。`,
       '  文件夹中的命名管道、设备和指向文件夹之外的链接不会读取，并逐个说明。.xlsm 只读取数据，宏不会运行。',
       '',
       '退出码：0 没有“错误”级别的问题；1 有错误，或有文件无法读取；2 用法不对。',
