@@ -15,6 +15,7 @@ const BENCHES: Array<() => Promise<Bench>> = [
   async () => ({ name: 'batch', run: (await import('./batch')).run }),
   async () => ({ name: 'pane-size', run: (await import('./pane-size')).run }),
   async () => ({ name: 'readers', run: (await import('./readers')).run }),
+  async () => ({ name: 'fuzz', run: (await import('./fuzz')).run }),
 ];
 
 async function main(): Promise<void> {

@@ -1,5 +1,6 @@
 /** A small argument parser: flags declared per command, Chinese usage errors, no dependency. */
 import { UsageError } from './io';
+import { visible } from './visible';
 
 export interface FlagSpec {
   /** `--json` style name without dashes. */
@@ -28,7 +29,7 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): 
     if (a.startsWith('-') && a !== '-') {
       const [rawName, inline] = a.startsWith('--') ? splitOnce(a.slice(2), '=') : [a.slice(1), undefined];
       const spec = specs.find((s) => (a.startsWith('--') ? s.name === rawName : s.short === rawName));
-      if (!spec) throw new UsageError(`不认识的选项 ${a}`);
+      if (!spec) throw new UsageError(`不认识的选项 ${visible(a)}`);
       if (spec.value) {
         const val = inline ?? argv[i + 1];
         if (val === undefined || (inline === undefined && val.startsWith('-') && val !== '-')) throw new UsageError(`选项 --${spec.name} 后面需要一个值`);

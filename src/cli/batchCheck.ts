@@ -1,17 +1,12 @@
 /**
- * A batch check: every file read and checked (on worker threads when there are many), then each aggregate report
- * checked against its members — given with `--members`, or found among the other files of the batch by body name.
+ * A batch check: every file read and checked (in worker processes, each file bounded in time and memory), then each
+ * aggregate report checked against its members — given with `--members`, or found among the other files of the batch by body name.
  */
-import * as path from 'node:path';
 import { checkAggregate, normaliseBody, sortFindings, toJsonFinding, type MemberReport } from '../core';
-import { checkOne, type CheckedOne, type PreviousIndex } from './checkOne';
-import { readInput } from './inputs';
-import { unreadable } from './checkFiles';
+import type { CheckedOne, PreviousIndex } from './checkOne';
+import { checkEach, readEach } from './fileTasks';
 import type { Progress } from './progress';
-import { canUseWorkers, runInWorkers, workerCount } from './workerPool';
-
-/** Below this many files, starting threads costs more than it saves. */
-export const PARALLEL_MIN_FILES = 8;
+import { visible } from './visible';
 
 export interface BatchOptions {
   cwd: string;
@@ -19,37 +14,13 @@ export interface BatchOptions {
   /** Members of the aggregates in the batch, from `--members`. */
   members?: MemberReport[];
   progress?: Progress;
-  /** Worker threads to use (default: one per core); 0 or 1 checks in this thread. */
+  /** Worker processes to use (default: one per core); 0 checks in this process. */
   threads?: number;
 }
 
-const WORKER_SCRIPT = path.join(__dirname, 'checkWorker.js');
-
+/** Check every file, each bounded in time and memory (see fileTasks), then the aggregates against their members. */
 export async function checkBatch(files: readonly string[], options: BatchOptions): Promise<CheckedOne[]> {
-  const threads = options.threads ?? workerCount();
-  let items: CheckedOne[];
-  if (threads >= 2 && files.length >= PARALLEL_MIN_FILES && canUseWorkers(WORKER_SCRIPT)) {
-    items = await runInWorkers<{ file: string; cwd: string }, CheckedOne>({
-      script: WORKER_SCRIPT,
-      workerData: { previous: options.previous },
-      tasks: files.map((file) => ({ file, cwd: options.cwd })),
-      threads,
-      onResult: (r) => options.progress?.tick(r.result.file),
-      onCrash: (task, reason) => {
-        const out: CheckedOne = { ...unreadable(task.file, `读取这个文件时检查程序异常退出（${/memory|heap/i.test(reason) ? '内存不足，文件可能过大或结构异常' : reason}），其余文件照常检查`), notes: [] };
-        options.progress?.tick(task.file);
-        return out;
-      },
-    });
-  } else {
-    items = [];
-    for (const file of files) {
-      const r = await checkOne(file, options.cwd, options.previous);
-      options.progress?.tick(file);
-      items.push(r);
-    }
-  }
-  options.progress?.done();
+  const items = await checkEach(files, options.cwd, { threads: options.threads, previous: options.previous, progress: options.progress });
   checkAggregates(items, options.members);
   return items;
 }
@@ -88,13 +59,13 @@ export function checkAggregates(items: CheckedOne[], given?: readonly MemberRepo
 }
 
 /** Read reports that are not themselves checked (last year's, an aggregate's members); failures are listed. */
-export async function readReports(files: readonly string[], cwd: string): Promise<{ reports: { file: string; report: MemberReport['report'] }[]; failed: string[] }> {
+export async function readReports(files: readonly string[], cwd: string, progress?: Progress): Promise<{ reports: { file: string; report: MemberReport['report'] }[]; failed: string[] }> {
   const reports: { file: string; report: MemberReport['report'] }[] = [];
   const failed: string[] = [];
-  for (const file of files) {
-    const read = await readInput(file, cwd);
-    if (read.ok) reports.push({ file, report: read.value.report });
-    else failed.push(`${file}：${read.error}`);
-  }
+  const outcomes = await readEach(files, cwd, { progress });
+  outcomes.forEach((read, i) => {
+    if (read.ok) reports.push({ file: files[i], report: read.value.report });
+    else failed.push(`${visible(files[i])}：${read.error}`);
+  });
   return { reports, failed };
 }

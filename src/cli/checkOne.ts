@@ -15,8 +15,8 @@ export interface PreviousEntry {
   values: Record<string, RawValue>;
 }
 
-/** By normaliseBody(body). */
-export type PreviousIndex = Record<string, PreviousEntry>;
+/** By normaliseBody(body). A Map: a unit may be named "toString" or "__proto__". */
+export type PreviousIndex = Map<string, PreviousEntry>;
 
 export interface CheckedOne {
   result: FileResult;
@@ -35,7 +35,7 @@ export function applyPrevious(report: ReportData, previous: PreviousIndex | unde
   if (!previous) return null;
   const body = report.meta.body?.trim();
   if (!body) return '没有填写机关名称，无法匹配上年报告';
-  const entry = previous[normaliseBody(body)];
+  const entry = previous.get(normaliseBody(body));
   if (!entry) return `没有找到“${body}”的上年报告（按机关名称匹配）`;
   const year = reportYear(report);
   if (year !== null && entry.year !== null && entry.year !== year - 1) {

@@ -1,15 +1,18 @@
 /** The readable Chinese report of a check, per unit (file). */
 import { SEVERITIES, type Severity } from '../spec';
 import type { CheckResult, FileResult } from '../core';
+import { visible } from './visible';
 
 const LABEL: Record<Severity, string> = Object.fromEntries(SEVERITIES.map((s) => [s.key, s.label])) as Record<Severity, string>;
 
 export function formatFileResult(file: FileResult): string {
   const lines: string[] = [];
+  // Names, messages and explanations come from received files: shown with their control characters visible, so
+  // that nothing in a file can break a line of this report or forge one.
   const who = [file.body, file.year ? `${file.year}年` : null].filter(Boolean).join(' ');
-  lines.push(`■ ${file.file}${who ? `（${who}）` : ''}`);
+  lines.push(`■ ${visible(file.file)}${who ? `（${visible(who)}）` : ''}`);
   if (file.status === 'unreadable') {
-    lines.push(`  无法读取：${file.error ?? '原因不明'}`);
+    lines.push(`  无法读取：${visible(file.error ?? '原因不明')}`);
     return lines.join('\n');
   }
   if (file.findings.length === 0) {
@@ -19,9 +22,9 @@ export function formatFileResult(file: FileResult): string {
   const counts = countBySeverity(file);
   lines.push(`  ${SEVERITIES.filter((s) => counts[s.key] > 0).map((s) => `${s.label} ${counts[s.key]} 项`).join('，')}`);
   for (const f of file.findings) {
-    const where = f.addresses?.length ? `〔${f.addresses.join('、')}〕` : '';
-    lines.push(`  [${LABEL[f.severity]}] ${f.rule} ${f.message}${where}`);
-    if (f.explanation) lines.push(`         说明：${f.explanation}`);
+    const where = f.addresses?.length ? `〔${visible(f.addresses.join('、'))}〕` : '';
+    lines.push(`  [${LABEL[f.severity]}] ${f.rule} ${visible(f.message)}${where}`);
+    if (f.explanation) lines.push(`         说明：${visible(f.explanation)}`);
   }
   return lines.join('\n');
 }

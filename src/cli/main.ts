@@ -2,6 +2,8 @@
 import './readers';
 import { COMMANDS } from './commands';
 import { EXIT, UsageError, processIo, type Io } from './io';
+import { describeUnexpected } from './errors';
+import { visible } from './visible';
 
 export function help(): string {
   return [
@@ -23,7 +25,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.err(`不认识的命令“${name}”。\n\n${help()}\n`);
+    io.err(`不认识的命令“${visible(name)}”。\n\n${help()}\n`);
     return EXIT.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -37,7 +39,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       io.err(`${e.message}\n\n${command.usage()}\n`);
       return EXIT.usage;
     }
-    io.err(`出错了：${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`出错了：${describeUnexpected(e)}\n`);
     return EXIT.findings;
   }
 }
@@ -48,7 +50,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`出错了：${String(e)}\n`);
+      process.stderr.write(`出错了：${describeUnexpected(e)}\n`);
       process.exitCode = 1;
     },
   );

@@ -1,5 +1,6 @@
 /** A progress bar on stderr, only on a terminal and only when there are more than a few files. */
 import type { Io } from './io';
+import { visible } from './visible';
 
 export interface Progress {
   tick(label: string): void;
@@ -16,7 +17,8 @@ export function createProgress(io: Io, total: number, verb = '检查'): Progress
   const width = 30;
   const draw = (label: string): void => {
     const filled = Math.round((count / total) * width);
-    const name = label.length > 30 ? `…${label.slice(-29)}` : label;
+    const shown = visible(label);
+    const name = shown.length > 30 ? `…${shown.slice(-29)}` : shown;
     io.err(`\r${verb}中 [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${count}/${total} ${name}\x1b[K`);
   };
   return {

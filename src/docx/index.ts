@@ -3,3 +3,4 @@
  * runs in both); the tables come from the template layout in spec/layout.ts.
  */
 export { OFFICIAL_FONTS, draftToDocx, type DocxFonts, type DocxOptions } from './writeDocx';
+export { hasNonXmlChar, xmlSafeText } from './xmlText';

@@ -24,6 +24,7 @@ import {
 } from 'docx';
 import { PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, T3_COLUMNS, getSheet, type LayoutCell, type SheetLayout } from '../spec';
 import { paragraphs, type Draft, type DraftSection } from '../core';
+import { xmlSafeText } from './xmlText';
 
 export interface DocxFonts {
   title: string;
@@ -67,7 +68,8 @@ function font(name: string, fonts: Fonts): { eastAsia: string; ascii: string; hA
 function runs(text: string, face: string, size: number, fonts: Fonts, bold = false, breakBefore = false): TextRun[] {
   const out: TextRun[] = [];
   if (breakBefore) out.push(new TextRun({ text: '', break: 1 }));
-  let rest = text;
+  // Every text of the document passes here: a unit's name with U+FFFE must not make the file unreadable.
+  let rest = xmlSafeText(text);
   while (rest.length > 0) {
     const i = rest.indexOf(PLACEHOLDER_OPEN);
     const j = i < 0 ? -1 : rest.indexOf(PLACEHOLDER_CLOSE, i);
@@ -214,7 +216,7 @@ export async function draftToDocx(draft: Draft, options: DocxOptions = {}): Prom
       children.push(new Paragraph({ children: [], spacing: { line: 240, before: 0, after: 0 } }));
     }
   }
-  const title = draft.sections.find((s) => s.level === 0)?.title ?? '';
+  const title = xmlSafeText(draft.sections.find((s) => s.level === 0)?.title ?? '');
   const doc = new Document({
     title,
     creator: '年报助手',

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { RULES, SEVERITIES, type Severity } from '../spec';
 import { cellLabel, fmt, type CheckResult, type FileResult } from '../core';
+import { workbookBytes } from './writeSafe';
 
 const LABEL = Object.fromEntries(SEVERITIES.map((s) => [s.key, s.label])) as Record<Severity, string>;
 const FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
@@ -102,6 +103,7 @@ export function buildSummaryWorkbook(result: CheckResult): ExcelJS.Workbook {
   return wb;
 }
 
-export async function writeSummaryFile(result: CheckResult, file: string): Promise<void> {
-  await buildSummaryWorkbook(result).xlsx.writeFile(file);
+/** The summary as .xlsx bytes, every text and number made safe to write. */
+export async function summaryBytes(result: CheckResult): Promise<Buffer> {
+  return workbookBytes(buildSummaryWorkbook(result));
 }

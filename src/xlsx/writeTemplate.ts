@@ -3,7 +3,9 @@
  * headers, validated input cells, a workbook name per key, the live 校验 sheet and conditional formats, so that the
  * file checks itself in Excel, WPS or LibreOffice with no add-in.
  */
+import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { workbookBytes } from './writeSafe';
 import {
   EXPLANATION_COLUMNS,
   EXPLANATION_SHEET_NAME,
@@ -278,9 +280,13 @@ export async function writeTemplateWorkbook(options: TemplateOptions = {}): Prom
   return wb;
 }
 
+/** The template as .xlsx bytes, every text and number made safe to write (see writeSafe). */
+export async function templateBytes(options: TemplateOptions = {}): Promise<Buffer> {
+  return workbookBytes(await writeTemplateWorkbook(options));
+}
+
 export async function writeTemplateFile(file: string, options: TemplateOptions = {}): Promise<void> {
-  const wb = await writeTemplateWorkbook(options);
-  await wb.xlsx.writeFile(file);
+  await fs.writeFile(file, await templateBytes(options));
 }
 
 /** Where a key sits, as `表三!D5`, for messages. */

@@ -1,20 +1,22 @@
 /** `nianbao draft <report> [-o 正文.docx|.md|.txt]`: the report's text drafted from its numbers. */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { PLACEHOLDER_OPEN } from '../../spec';
 import { checkReport, draftNarrative, draftToMarkdown, draftToText, type Draft } from '../../core';
 import { draftToDocx } from '../../docx';
-import { flagValue, parseArgs, type FlagSpec } from '../args';
-import { readInput, supportedExtensions } from '../inputs';
+import { flagValue, hasFlag, parseArgs, type FlagSpec } from '../args';
+import { supportedExtensions } from '../inputs';
+import { readEach } from '../fileTasks';
+import { guardOutput, type OutputKind } from '../outputs';
+import { visible } from '../visible';
 import { EXIT, UsageError, type Io } from '../io';
 import type { Command } from './command';
 
-const FLAGS: FlagSpec[] = [{ name: 'output', short: 'o', value: true }, { name: 'help', short: 'h' }];
+const FLAGS: FlagSpec[] = [{ name: 'output', short: 'o', value: true }, { name: 'force', short: 'f' }, { name: 'help', short: 'h' }];
 
-const FORMATS: Record<string, (draft: Draft) => Promise<Buffer | string>> = {
-  '.docx': (d) => draftToDocx(d),
-  '.md': async (d) => draftToMarkdown(d),
-  '.txt': async (d) => draftToText(d),
+const FORMATS: Record<string, { make: (draft: Draft) => Promise<Buffer | string>; kind: OutputKind }> = {
+  '.docx': { make: (d) => draftToDocx(d), kind: 'docx' },
+  '.md': { make: async (d) => draftToMarkdown(d), kind: 'text' },
+  '.txt': { make: async (d) => draftToText(d), kind: 'text' },
 };
 
 function placeholderCount(draft: Draft): number {
@@ -26,12 +28,13 @@ export const draftCommand: Command = {
   summary: '根据报告数据起草年报正文（Word、Markdown 或纯文本）',
   usage: () =>
     [
-      '用法：nianbao draft <报告文件> [-o 正文.docx | 正文.md | 正文.txt]',
+      '用法：nianbao draft <报告文件> [-o 正文.docx | 正文.md | 正文.txt] [--force]',
       '',
       `  读取报告数据（支持 ${supportedExtensions().join('、')}），按 2021 年格式起草年报全文：`,
       '  标题、开头、六个部分和三张表格。正文中的数字全部取自表格；表格无法说明的内容留有',
       '  【请补充：…】标记，发布前须逐一补写并删除标记。',
       '  -o, --output <文件>   写入文件，按扩展名选择格式（.docx、.md、.txt）；不给则把纯文本输出到屏幕',
+      '  -f, --force           输出文件已存在时覆盖（读取的报告无论如何都不会被改动）',
       '',
       '退出码：0 已生成；1 文件无法读取或写入；2 用法不对。',
     ].join('\n'),
@@ -41,12 +44,16 @@ export const draftCommand: Command = {
     if (args.positional.length > 1) throw new UsageError(`一次只能起草一份报告，给出了 ${args.positional.length} 个文件`);
     const output = flagValue(args, 'output');
     const ext = output ? path.extname(output).toLowerCase() : '';
-    if (output && !FORMATS[ext]) throw new UsageError(`输出文件“${output}”的扩展名应为 .docx、.md 或 .txt`);
+    if (output && !Object.hasOwn(FORMATS, ext)) throw new UsageError(`输出文件“${output}”的扩展名应为 .docx、.md 或 .txt`);
 
     const input = args.positional[0];
-    const read = await readInput(input, io.cwd);
+    const force = hasFlag(args, 'force');
+    const guarded = await guardOutput(io, [input], output, force);
+    if ('exit' in guarded) return guarded.exit;
+    const { guard, target } = guarded;
+    const [read] = await readEach([input], io.cwd);
     if (!read.ok) {
-      io.err(`无法读取“${input}”：${read.error}\n`);
+      io.err(`无法读取“${visible(input)}”：${read.error}\n`);
       return EXIT.findings;
     }
     const report = read.value.report;
@@ -54,23 +61,20 @@ export const draftCommand: Command = {
 
     const errors = checkReport(report).filter((f) => f.severity === 'error').length;
     if (errors > 0) {
-      io.err(`注意：“${input}”的表格有 ${errors} 个错误，正文中的数字取自表格，请先改正（nianbao check ${input}）。\n`);
+      io.err(`注意：“${visible(input)}”的表格有 ${errors} 个错误，正文中的数字取自表格，请先改正（nianbao check ${visible(input)}）。\n`);
     }
-    if (!output) {
+    if (!target || !output) {
       io.out(draftToText(draft));
       return EXIT.ok;
     }
-    const target = path.resolve(io.cwd, output);
-    try {
-      await fs.writeFile(target, await FORMATS[ext](draft));
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? '所在文件夹不存在' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code === 'EBUSY' ? '文件正被其他程序打开' : String(e);
-      io.err(`无法写入“${output}”：${why}\n`);
+    const format = FORMATS[ext];
+    const written = await guard.write(target, output, await format.make(draft), format.kind, force, { createFolder: false });
+    if (!written.ok) {
+      io.err(`没有写出“${visible(output)}”：${written.message}\n`);
       return EXIT.findings;
     }
     const todo = placeholderCount(draft);
-    io.out(`已生成“${output}”。${todo > 0 ? `其中有 ${todo} 处【请补充：…】需要补写。` : ''}\n`);
+    io.out(`已生成“${visible(output)}”。${todo > 0 ? `其中有 ${todo} 处【请补充：…】需要补写。` : ''}\n`);
     return EXIT.ok;
   },
 };

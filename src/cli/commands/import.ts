@@ -1,12 +1,13 @@
 /** `nianbao import <报告文本> [-o report.json | report.xlsx]`: a published report's text into report data or the template. */
-import { promises as fs } from 'node:fs';
-import { fileExists } from '../fileExists';
 import * as path from 'node:path';
 import { TABLE_KEYS } from '../../spec';
-import { writeTemplateWorkbook } from '../../xlsx/writeTemplate';
+import { templateBytes } from '../../xlsx/writeTemplate';
 import { flagValue, hasFlag, parseArgs, type FlagSpec } from '../args';
 import { EXIT, UsageError, type Io } from '../io';
-import { importTextFile, textReader } from '../readers/textReader';
+import { TEXT_EXTENSIONS } from '../readers/textReader';
+import { importEach } from '../fileTasks';
+import { guardOutput } from '../outputs';
+import { visible } from '../visible';
 import type { Command } from './command';
 import type { ImportResult } from '../../core/importText';
 
@@ -25,10 +26,10 @@ export const importCommand: Command = {
     [
       '用法：nianbao import <报告文本> [-o 报告数据.json | 年报模板.xlsx] [--force]',
       '',
-      `  读取已发布的年度报告文本（${textReader.extensions.join('、')}；UTF-8 或 GBK 编码均可），`,
+      `  读取已发布的年度报告文本（${TEXT_EXTENSIONS.join('、')}；UTF-8 或 GBK 编码均可），`,
       '  找出表二、表三、表四的全部数字和机关名称、年度、正文各部分。',
       '  -o, --output   写入 .json（报告数据）或 .xlsx（填好数字的年报模板）；不给则把 JSON 输出到屏幕',
-      '  -f, --force    输出文件已存在时覆盖',
+      '  -f, --force    输出文件已存在时覆盖（读取的报告文本无论如何都不会被改动）',
       '',
       '  读不出的行、按合计推断拆分的数字、2019 年试行格式的表格都会逐条列出，不会悄悄猜测。',
       '退出码：0 全部读出；1 有读不出或需要核实的内容（仍会写出已读到的数据），或文件无法读取；2 用法不对。',
@@ -40,30 +41,32 @@ export const importCommand: Command = {
     const output = flagValue(args, 'output');
     const outExt = output ? path.extname(output).toLowerCase() : '';
     if (output && !OUTPUTS.includes(outExt)) throw new UsageError(`输出文件应为 .json 或 .xlsx，而不是“${outExt || '（无扩展名）'}”`);
-    const outPath = output ? path.resolve(io.cwd, output) : null;
-    if (outPath && !hasFlag(args, 'force') && (await fileExists(outPath))) {
-      io.err(`输出文件 ${output} 已存在；如要覆盖，请加 --force\n`);
-      return EXIT.findings;
-    }
+    const force = hasFlag(args, 'force');
+    const guarded = await guardOutput(io, [input], output, force);
+    if ('exit' in guarded) return guarded.exit;
+    const { guard, target: outPath } = guarded;
 
-    const read = await importTextFile(path.resolve(io.cwd, input));
+    const [read] = await importEach([input], io.cwd);
     if (!read.ok) {
-      io.err(`无法导入 ${input}：${read.error}\n`);
+      io.err(`无法导入 ${visible(input)}：${read.error}\n`);
       return EXIT.findings;
     }
     const { result } = read;
     io.err(summary(input, read.encoding, result));
 
-    if (!outPath) {
+    if (!outPath || !output) {
       io.out(`${JSON.stringify(result.report, null, 2)}\n`);
-    } else if (outExt === '.json') {
-      await fs.writeFile(outPath, `${JSON.stringify(result.report, null, 2)}\n`, 'utf8');
-      io.err(`已写入 ${output}。校验：nianbao check ${output}\n`);
-    } else {
-      const wb = await writeTemplateWorkbook({ report: result.report });
-      await wb.xlsx.writeFile(outPath);
-      io.err(`已写入 ${output}（年报模板，已填入读到的数字）。\n`);
+      return result.findings.length ? EXIT.findings : EXIT.ok;
     }
+    const written =
+      outExt === '.json'
+        ? await guard.write(outPath, output, `${JSON.stringify(result.report, null, 2)}\n`, 'json', force)
+        : await guard.write(outPath, output, await templateBytes({ report: result.report }), 'xlsx', force);
+    if (!written.ok) {
+      io.err(`没有写出 ${visible(output)}：${written.message}\n`);
+      return EXIT.findings;
+    }
+    io.err(outExt === '.json' ? `已写入 ${visible(output)}。校验：nianbao check ${visible(output)}\n` : `已写入 ${visible(output)}（年报模板，已填入读到的数字）。\n`);
     return result.findings.length ? EXIT.findings : EXIT.ok;
   },
 };
@@ -75,13 +78,13 @@ export function summary(file: string, encoding: string, result: ImportResult): s
   const total = (prefix: string): number => TABLE_KEYS.filter((k) => k.startsWith(prefix)).length;
   const combined = Object.keys(report.values).filter((k) => k.startsWith('t3.other_combined.')).length;
   const lines = [
-    `已读取 ${file}（${encoding}）：${report.meta.body ?? '（未找到机关名称）'} ${report.meta.year ?? '（未找到年度）'} 年报告，${result.format} 年格式。`,
+    `已读取 ${visible(file)}（${encoding}）：${visible(report.meta.body ?? '（未找到机关名称）')} ${visible(String(report.meta.year ?? '（未找到年度）'))} 年报告，${result.format} 年格式。`,
     `  表二 ${count('t2.')}/${total('t2.')} 项，表三 ${count('t3.')}/${total('t3.')} 项${combined ? `（另有“其他处理”合并行 ${combined} 项）` : ''}，表四 ${count('t4.')}/${total('t4.')} 项；` +
       `正文 ${Object.keys(report.narrative ?? {}).length} 部分${['fee.notices', 'fee.notified', 'fee.collected'].some((k) => k in report.values) ? '；信息处理费已读取' : ''}。`,
   ];
   if (result.findings.length) {
     lines.push(`导入时发现 ${result.findings.length} 个问题，请对照原文核实：`);
-    for (const f of result.findings) lines.push(`  - [${f.rule}] ${f.message}`);
+    for (const f of result.findings) lines.push(`  - [${f.rule}] ${visible(f.message)}`);
   }
   return `${lines.join('\n')}\n`;
 }

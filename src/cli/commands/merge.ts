@@ -2,8 +2,6 @@
  * `nianbao merge <files or folders>… -o 汇总.xlsx`: an aggregate report — every figure summed over the member reports,
  * the member list kept on the 汇总成员 sheet, meta.kind = aggregate — ready to be checked against its members.
  */
-import { promises as fs } from 'node:fs';
-import { fileExists } from '../fileExists';
 import * as path from 'node:path';
 import { KEYS, LEVELS, PREV_KEYS, T3_OTHER_ROWS } from '../../spec';
 import { cellLabel, normaliseBody, readValue, reportYear, type RawValue, type ReportData } from '../../core';
@@ -13,6 +11,9 @@ import { writeMembersSheet, type MemberEntry } from '../../xlsx/membersSheet';
 import { flagValue, hasFlag, parseArgs, type FlagSpec } from '../args';
 import { readReports } from '../batchCheck';
 import { expandInputs, supportedExtensions } from '../inputs';
+import { guardOutput } from '../outputs';
+import { visible } from '../visible';
+import { workbookBytes } from '../../xlsx/writeSafe';
 import { EXIT, UsageError, type Io } from '../io';
 import type { Command } from './command';
 
@@ -64,6 +65,9 @@ export function mergeReports(members: readonly { file: string; report: ReportDat
     if (bad.length) {
       values[def.key] = NOT_SUMMED;
       problems.push(`${cellLabel(def.key)}：${bad.join('、')} 不是有效数字，这一项没有汇总`);
+    } else if (!Number.isFinite(sum)) {
+      values[def.key] = NOT_SUMMED;
+      problems.push(`${cellLabel(def.key)}：各成员的数相加后超出了可以表示的范围，这一项没有汇总，请核实各成员填写的数`);
     } else if (any || def.required) values[def.key] = Math.round(sum * 1e6) / 1e6;
   }
   // Last year's figures: summed only where every member has one.
@@ -77,7 +81,7 @@ export function mergeReports(members: readonly { file: string; report: ReportDat
       if (c.state !== 'number') all = false;
       else sum += c.value;
     }
-    if (all) prev[key] = sum;
+    if (all && Number.isFinite(sum)) prev[key] = sum;
   }
   const entries = members.map((m) => ({ body: m.report.meta.body?.trim() ?? '', year: reportYear(m.report), file: m.file }));
   const report: ReportData = { meta: { ...meta, kind: 'aggregate' }, values, members: entries.map((e) => e.body) };
@@ -96,6 +100,7 @@ export const mergeCommand: Command = {
       '  之后用 nianbao check 汇总.xlsx --members <成员文件夹> 核对汇总数（AGGREGATE-SUM）和缺报的成员。',
       `  --level    机关层级：${LEVELS.map((l) => `${l.key}（${l.label}）`).join('、')}`,
       '  无法相加的项目（文字、负数等）写为“无法汇总”并列出原因；有文件无法读取时不写出汇总。',
+      '  --force, -f 输出文件已存在时覆盖（成员报告本身无论如何都不会被改动）。',
     ].join('\n'),
   async run(argv: string[], io: Io): Promise<number> {
     const args = parseArgs(argv, FLAGS);
@@ -108,13 +113,19 @@ export const mergeCommand: Command = {
     const yearFlag = flagValue(args, 'year');
     if (yearFlag && !/^\d{4}$/.test(yearFlag)) throw new UsageError('--year 应为四位数的年度，如 2024');
     const target = path.resolve(io.cwd, output);
+    const force = hasFlag(args, 'force');
 
-    const { files: all, missing } = await expandInputs(args.positional, io.cwd);
-    const files = all.filter((f) => path.resolve(io.cwd, f) !== target);
-    for (const m of missing) io.err(`${m}：文件或文件夹不存在\n`);
+    const { files, problems: unreadable } = await expandInputs(args.positional, io.cwd);
+    const guarded = await guardOutput(io, [...args.positional, ...files], output, force);
+    if ('exit' in guarded) {
+      io.err('没有写出汇总。\n');
+      return guarded.exit;
+    }
+    const { guard } = guarded;
+    for (const m of unreadable) io.err(`${visible(m.file)}：${m.error}\n`);
     const { reports, failed } = await readReports(files, io.cwd);
     for (const f of failed) io.err(`无法读取：${f}\n`);
-    if (missing.length || failed.length) {
+    if (unreadable.length || failed.length) {
       io.err('有成员报告无法读取，没有写出汇总（汇总数会不完整）。\n');
       return EXIT.findings;
     }
@@ -131,12 +142,8 @@ export const mergeCommand: Command = {
     const years = new Set(reports.map((r) => reportYear(r.report)).filter((y): y is number => y !== null));
     if (!yearFlag && years.size > 1) problems.push(`成员报告的年度不一致：${[...years].join('、')}`);
     if (problems.length) {
-      for (const p of problems) io.err(`${p}\n`);
+      for (const p of problems) io.err(`${visible(p)}\n`);
       io.err('没有写出汇总。\n');
-      return EXIT.findings;
-    }
-    if (!hasFlag(args, 'force') && (await fileExists(target))) {
-      io.err(`${output} 已存在；如要覆盖请加 --force\n`);
       return EXIT.findings;
     }
     const meta: ReportData['meta'] = {};
@@ -149,10 +156,13 @@ export const mergeCommand: Command = {
     const merged = mergeReports(reports, meta);
     const wb = await writeTemplateWorkbook({ report: merged.report });
     writeMembersSheet(wb, merged.members);
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await wb.xlsx.writeFile(target);
-    for (const p of merged.problems) io.err(`${p}\n`);
-    io.err(`已汇总 ${reports.length} 份报告，写入 ${output}${body ? '' : '；请在“基本信息”中填写机关名称'}\n`);
+    const written = await guard.write(target, output, await workbookBytes(wb), 'xlsx', force);
+    for (const p of merged.problems) io.err(`${visible(p)}\n`);
+    if (!written.ok) {
+      io.err(`没有写出汇总：${written.message}\n`);
+      return EXIT.findings;
+    }
+    io.err(`已汇总 ${reports.length} 份报告，写入 ${visible(output)}${body ? '' : '；请在“基本信息”中填写机关名称'}\n`);
     return merged.problems.length ? EXIT.findings : EXIT.ok;
   },
 };

@@ -1,11 +1,11 @@
 /** `nianbao template -o 年报模板.xlsx [--data report.json]`: the self-checking template as a file (for WPS, old Excel). */
-import { promises as fs } from 'node:fs';
-import { fileExists } from '../fileExists';
 import * as path from 'node:path';
-import { writeTemplateWorkbook } from '../../xlsx/writeTemplate';
+import { templateBytes } from '../../xlsx/writeTemplate';
 import { isNotLocated } from '../../xlsx/readWorkbook';
 import { flagValue, hasFlag, parseArgs, type FlagSpec } from '../args';
-import { readInput } from '../inputs';
+import { readEach } from '../fileTasks';
+import { guardOutput } from '../outputs';
+import { visible } from '../visible';
 import { EXIT, UsageError, type Io } from '../io';
 import type { Command } from './command';
 
@@ -20,7 +20,7 @@ export const templateCommand: Command = {
       '',
       '  写出 2021 年格式的年报模板：基本信息、表二、表三、表四、补充数据、上年数据、校验、核实说明。',
       '  --data <文件>   把报告数据（JSON 或已填写的工作簿）填入模板，含上年数据和核实说明',
-      '  --force, -f     输出文件已存在时覆盖',
+      '  --force, -f     输出文件已存在时覆盖（--data 的文件无论如何都不会被改动）',
     ].join('\n'),
   async run(argv: string[], io: Io): Promise<number> {
     const args = parseArgs(argv, FLAGS);
@@ -28,18 +28,17 @@ export const templateCommand: Command = {
     const output = flagValue(args, 'output');
     if (!output) throw new UsageError('请用 -o 给出输出文件名，如：-o 年报模板.xlsx');
     if (!/\.xlsx$/i.test(output)) throw new UsageError('输出文件名应以 .xlsx 结尾');
-    const target = path.resolve(io.cwd, output);
     const dataFile = flagValue(args, 'data');
-    if (dataFile && path.resolve(io.cwd, dataFile) === target) throw new UsageError('输出文件不能与 --data 的文件相同');
-    if (!hasFlag(args, 'force') && (await fileExists(target))) {
-      io.err(`${output} 已存在；如要覆盖请加 --force\n`);
-      return EXIT.findings;
-    }
+    const force = hasFlag(args, 'force');
+    const guarded = await guardOutput(io, dataFile ? [dataFile] : [], output, force);
+    if ('exit' in guarded) return guarded.exit;
+    const { guard } = guarded;
+    const target = path.resolve(io.cwd, output);
     let options = {};
     if (dataFile) {
-      const read = await readInput(dataFile, io.cwd);
+      const [read] = await readEach([dataFile], io.cwd);
       if (!read.ok) {
-        io.err(`无法读取 ${dataFile}：${read.error}\n`);
+        io.err(`无法读取 ${visible(dataFile)}：${read.error}\n`);
         return EXIT.findings;
       }
       const explanations = [...(read.value.explanations ?? [])].map(([id, text]) => {
@@ -51,10 +50,12 @@ export const templateCommand: Command = {
       const values = Object.fromEntries(Object.entries(report.values).filter(([, v]) => !isNotLocated(v)));
       options = { report: { ...report, values }, explanations };
     }
-    const wb = await writeTemplateWorkbook(options);
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await wb.xlsx.writeFile(target);
-    io.err(`模板已写入 ${output}\n`);
+    const written = await guard.write(target, output, await templateBytes(options), 'xlsx', force);
+    if (!written.ok) {
+      io.err(`没有写出模板：${written.message}\n`);
+      return EXIT.findings;
+    }
+    io.err(`模板已写入 ${visible(output)}\n`);
     return EXIT.ok;
   },
 };
