@@ -31,5 +31,8 @@ export function importTextBytes(bytes: Uint8Array, ext: string): ImportTextOutco
 export function readTextBytes(bytes: Uint8Array, ext: string): ReadOutcome {
   const read = importTextBytes(bytes, ext);
   if (!read.ok) return read;
-  return { ok: true, value: { report: read.result.report, format: read.result.format, findings: read.result.findings } };
+  const { report, format, findings } = read.result;
+  // A published text names its unit and year in its title.
+  const metaSources = { body: report.meta.body ? ('title' as const) : null, year: report.meta.year !== undefined ? ('title' as const) : null };
+  return { ok: true, value: { report, format, findings, metaSources } };
 }

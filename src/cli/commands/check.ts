@@ -115,7 +115,7 @@ export const checkCommand: Command = {
 
     let outputFailed = false;
     if (summaryTarget && summaryFile) {
-      const written = await guard.write(summaryTarget, summaryFile, await summaryBytes(result), 'xlsx', force);
+      const written = await guard.write(summaryTarget, summaryFile, await summaryBytes(result, new Map(items.filter((i) => i.report).map((i) => [i.result.file, i.report?.values ?? {}] as const))), 'xlsx', force);
       if (written.ok) io.err(`审核结果已写入 ${visible(summaryFile)}\n`);
       else {
         io.err(`没有写出审核结果：${written.message}\n`);
