@@ -75,7 +75,7 @@ describe('the README\'s first command', () => {
       at = next;
     }
     // Every file of the folder is checked, the text among them.
-    expect(out).toContain(`■ ${EXAMPLE_TEXT}（沙坡头区某某局 2024年）`);
+    expect(out).toContain(`■ ${EXAMPLE_TEXT}（沙坡头区某某局 2024年，机关名称和年度取自标题）`);
     const files = readdirSync(path.join(ROOT, 'examples/收到的年报')).filter((f) => !f.startsWith('.'));
     expect(out).toContain(`共检查 ${files.length} 个文件`);
   });

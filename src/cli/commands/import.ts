@@ -1,6 +1,7 @@
 /** `nianbao import <报告文本> [-o report.json | report.xlsx]`: a published report's text into report data or the template. */
 import * as path from 'node:path';
 import { TABLE_KEYS } from '../../spec';
+import { isNotLocated } from '../../core';
 import { templateBytes } from '../../xlsx/writeTemplate';
 import { flagValue, hasFlag, parseArgs, type FlagSpec } from '../args';
 import { EXIT, UsageError, type Io } from '../io';
@@ -54,14 +55,17 @@ export const importCommand: Command = {
     const { result } = read;
     io.err(summary(input, read.encoding, result));
 
+    // A cell the import could not read is written as text saying so: checked later, it is named (VALUE-COUNT), and
+    // no sum is checked with it — never a blank that would count as 0.
+    const report = { ...result.report, values: Object.fromEntries(Object.entries(result.report.values).map(([k, v]) => [k, isNotLocated(v) ? UNREAD_CELL : v])) };
     if (!outPath || !output) {
-      io.out(`${JSON.stringify(result.report, null, 2)}\n`);
+      io.out(`${JSON.stringify(report, null, 2)}\n`);
       return result.findings.length ? EXIT.findings : EXIT.ok;
     }
     const written =
       outExt === '.json'
-        ? await guard.write(outPath, output, `${JSON.stringify(result.report, null, 2)}\n`, 'json', force)
-        : await guard.write(outPath, output, await templateBytes({ report: result.report }), 'xlsx', force);
+        ? await guard.write(outPath, output, `${JSON.stringify(report, null, 2)}\n`, 'json', force)
+        : await guard.write(outPath, output, await templateBytes({ report }), 'xlsx', force);
     if (!written.ok) {
       io.err(`没有写出 ${visible(output)}：${written.message}\n`);
       return EXIT.findings;
@@ -71,10 +75,13 @@ export const importCommand: Command = {
   },
 };
 
+/** What an imported report data file or template holds where the text could not be read. */
+export const UNREAD_CELL = '（导入时无法读取）';
+
 /** What was read, in Chinese, for stderr. */
 export function summary(file: string, encoding: string, result: ImportResult): string {
   const { report } = result;
-  const count = (prefix: string): number => TABLE_KEYS.filter((k) => k.startsWith(prefix) && k in report.values).length;
+  const count = (prefix: string): number => TABLE_KEYS.filter((k) => k.startsWith(prefix) && k in report.values && !isNotLocated(report.values[k])).length;
   const total = (prefix: string): number => TABLE_KEYS.filter((k) => k.startsWith(prefix)).length;
   const combined = Object.keys(report.values).filter((k) => k.startsWith('t3.other_combined.')).length;
   const lines = [
