@@ -4,6 +4,6 @@
  */
 export { readReportBytes, readableExtensions, extensionOf } from '../read';
 export { checkFileBytes } from './checkBytes';
-export { batchSummary } from './summary';
+export { batchSummary, describeTotals } from './summary';
 export { runBatch, FILE_TIMEOUT_MS, type BatchInput, type BatchOptions, type BatchOutcome, type BatchWorker } from './runBatch';
 export type { WorkerReply, WorkerRequest } from './protocol';

@@ -7,3 +7,12 @@ export function batchSummary(items: readonly CheckedFile[]): Summary {
   for (const i of items) if (i.report) values.set(i.result.file, i.report.values);
   return buildSummary({ files, summary: summarise(files) }, values);
 }
+
+/** The batch in one sentence, as the page and the pane say it. */
+export function describeTotals(summary: Summary, cancelled = false): string {
+  const t = summary.totals;
+  return (
+    `${cancelled ? '（已取消，只列出已检查的文件）' : ''}共检查 ${t.files} 个文件：${t.clean} 个未发现问题，${t.files - t.clean - t.unreadable} 个有问题` +
+    `${t.unreadable ? `，${t.unreadable} 个无法读取` : ''}；合计错误 ${t.errors} 项、核实 ${t.warnings} 项、提示 ${t.infos} 项。`
+  );
+}
