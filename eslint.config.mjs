@@ -35,14 +35,15 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', hostFree], 'no-restricted-globals': ['error', 'window', 'document', 'Excel', 'Office', 'process', 'fetch', 'XMLHttpRequest'] },
   },
   {
-    // Text and web-page reading runs in Node and in a browser Web Worker: no Node modules, no DOM, no host.
-    files: ['src/text/**'],
+    // Reading received files runs in Node, in browser Web Workers (the pane's 审核 tab, the offline page): bytes and
+    // text in, no Node modules, no DOM, no exceljs, no host code.
+    files: ['src/workbook/**', 'src/text/**', 'src/read/**', 'src/batch/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: hostFree.patterns.map((p) => ({ ...p, message: 'src/text runs in Node and in a browser Web Worker: no Node modules, no DOM, no host code.' })) },
+        { patterns: hostFree.patterns.map((p) => ({ ...p, message: 'Readers run in Node and in browser Web Workers: no Node modules, exceljs, UI or host code.' })) },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'Excel', 'Office', 'process', 'fetch', 'XMLHttpRequest'],
+      'no-restricted-globals': ['error', 'window', 'document', 'Excel', 'Office', 'process', 'Buffer', 'fetch', 'XMLHttpRequest'],
     },
   },
   {

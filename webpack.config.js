@@ -9,6 +9,8 @@
  *                          checked offline (the build fails on an invalid manifest): the project's structural checks
  *                          always, the Office XSD where its files are found (NIANBAO_MANIFEST_SCHEMAS, else
  *                          ../shared/schemas/office-manifest); without them the build says once that it skipped it
+ *   年报审核.html           the supervisor's batch as one self-contained page (scripts and the worker inlined), for
+ *                          machines without the add-in: opens from disk, makes no request (see src/page)
  * Options (environment): OFFICE_JS=cdn loads office.js from Microsoft's CDN instead (internet-connected hosts only);
  * OFFICE_JS_DIR is a folder with a newer office.js (IT's copy of the CDN files, docs/deployment.md) to serve instead
  * of the npm package's;
@@ -19,6 +21,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const HtmlInlineScriptPlugin = require('html-inline-script-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { DEV_BASE_URL, SOURCE_MANIFEST, buildNumber, findSchemas, manifestVersion, renderManifest, schemaSkippedMessage, validateManifest } = require('./scripts/manifest');
 const { OFFICE_JS_FILES, missingOfficeJsFiles, officeJsDir, officeJsVersion } = require('./scripts/officeJs');
@@ -98,8 +101,112 @@ class ManifestPlugin {
   }
 }
 
+/** TypeScript through ts-loader, transpile only (type checking is `npm run typecheck`'s job), to `target` syntax. */
+function typescriptRule(target, production) {
+  return {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'es2020', target, sourceMap: !production } } },
+  };
+}
+
+/**
+ * The offline page must run in the browsers of 信创 machines (a Chromium engine as old as version 90): ES2019 syntax,
+ * everything in one HTML file (the worker built first and inlined as text), and a policy that allows no request.
+ */
+const PAGE_TARGET = 'es2019';
+const PAGE_FILE = '年报审核.html';
+const PAGE_WORKER_ENTRY = path.join(ROOT, 'src', 'batch', 'worker.ts');
+const PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'unsafe-inline' blob:",
+  "worker-src blob:",
+  "style-src 'unsafe-inline'",
+  "img-src data: blob:",
+  "connect-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * Builds the batch worker in a child compilation of the page and puts its code in the page as a string
+ * (`window.__BATCH_WORKER_SOURCE__`, with every `<` escaped so no tag can close early). The page starts its workers
+ * from a blob of it: a page opened from disk cannot start a worker from a file.
+ */
+class InlineWorkerPlugin {
+  apply(compiler) {
+    const { webpack } = compiler;
+    let source = '';
+    compiler.hooks.make.tapPromise('InlineWorkerPlugin', (compilation) => {
+      const child = compilation.createChildCompiler('batch-worker', { filename: 'batch-worker.js', chunkLoading: false, publicPath: '' }, [
+        new webpack.webworker.WebWorkerTemplatePlugin(),
+        new webpack.EntryPlugin(ROOT, PAGE_WORKER_ENTRY, { name: 'batch-worker' }),
+        new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      ]);
+      return new Promise((resolve, reject) => {
+        child.runAsChild((err, _entries, childCompilation) => {
+          if (err) return reject(err);
+          if (childCompilation.errors.length) return reject(childCompilation.errors[0]);
+          const asset = childCompilation.getAsset('batch-worker.js');
+          source = asset ? asset.source.source().toString() : '';
+          // The worker lives inside the page only.
+          compilation.deleteAsset('batch-worker.js');
+          resolve();
+        });
+      });
+    });
+    compiler.hooks.compilation.tap('InlineWorkerPlugin', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('InlineWorkerPlugin', (data) => {
+        const code = `window.__BATCH_WORKER_SOURCE__=${JSON.stringify(source).replace(/</g, '\\u003c')};`;
+        data.headTags.push({ tagName: 'script', voidTag: false, meta: { plugin: 'InlineWorkerPlugin' }, attributes: {}, innerHTML: code });
+        return data;
+      });
+    });
+  }
+}
+
+/** exceljs comes as its own minified browser build: its chunk is marked minimized, so it is not minified again. */
+class AlreadyMinifiedPlugin {
+  constructor(test) {
+    this.test = test;
+  }
+  apply(compiler) {
+    const { Compilation } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('AlreadyMinifiedPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'AlreadyMinifiedPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1 }, (assets) => {
+        for (const name of Object.keys(assets)) if (this.test.test(name)) compilation.updateAsset(name, (source) => source, { minimized: true });
+      });
+    });
+  }
+}
+
+function pageConfig(production) {
+  return {
+    name: 'audit-page',
+    mode: production ? 'production' : 'development',
+    devtool: false,
+    target: ['web', PAGE_TARGET],
+    entry: { audit: path.join(ROOT, 'src', 'page', 'audit.ts') },
+    output: { path: path.join(ROOT, 'dist'), filename: 'audit-page.[name].js', clean: false },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: { rules: [typescriptRule(PAGE_TARGET, production)], noParse: /exceljs\.min\.js$/ },
+    optimization: { splitChunks: { cacheGroups: { exceljs: { test: /[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'all', enforce: true } } } },
+    performance: { hints: false },
+    plugins: [
+      new AlreadyMinifiedPlugin(/exceljs/),
+      new HtmlWebpackPlugin({ template: path.join(ROOT, 'src', 'page', 'audit.html'), filename: PAGE_FILE, inject: 'body', scriptLoading: 'blocking', csp: PAGE_CSP }),
+      new HtmlInlineScriptPlugin(),
+      new InlineWorkerPlugin(),
+    ],
+  };
+}
+
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode !== 'development';
+  return [taskpaneConfig(env, production), pageConfig(production)];
+};
+
+function taskpaneConfig(env, production) {
   const cdn = (process.env.OFFICE_JS || env.OFFICE_JS) === 'cdn';
   const baseUrl = process.env.ADDIN_BASE_URL || DEV_BASE_URL;
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -113,6 +220,7 @@ module.exports = (env = {}, argv = {}) => {
   const legacy = legacyFileName();
 
   return {
+    name: 'taskpane',
     mode: production ? 'production' : 'development',
     devtool: production ? false : 'eval-cheap-module-source-map',
     target: ['web', 'es2020'],
@@ -122,7 +230,8 @@ module.exports = (env = {}, argv = {}) => {
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       publicPath: '',
-      clean: true,
+      // The offline page is built beside the pane by its own configuration.
+      clean: { keep: (file) => file === PAGE_FILE },
     },
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
     module: {
@@ -169,6 +278,6 @@ module.exports = (env = {}, argv = {}) => {
       new ManifestPlugin({ baseUrl, version }),
     ],
   };
-};
+}
 
 module.exports.contentSecurityPolicy = contentSecurityPolicy;

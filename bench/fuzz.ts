@@ -59,7 +59,7 @@ async function makeSeeds(rand: Rand): Promise<Seeds> {
     if (i % 4 === 3) (wb.definedNames as unknown as { matrixMap: Record<string, unknown> }).matrixMap = {};
     workbooks.push(Buffer.from(await wb.xlsx.writeBuffer()));
   }
-  const text = readFileSync(path.join(ROOT, 'examples/收到的年报/洪泽区2024年报（网页文本）.txt'), 'utf8');
+  const text = readFileSync(path.join(ROOT, 'examples/收到的年报/沙坡头区某某局（网页文本）.txt'), 'utf8');
   return { workbooks, reports, text };
 }
 

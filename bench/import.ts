@@ -13,7 +13,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { importDocument, importPublishedText, MAX_IMPORT_CHARS } from '../src/core/importText';
-import { importTextFile, sourceDocument } from '../src/cli/readers/textReader';
+import { sourceDocument } from '../src/read';
+import { importTextFile } from '../src/cli/readers/textReader';
 import { layoutCase } from '../test/import/layouts/data';
 import { LAYOUTS } from '../test/import/layouts';
 import { pdfTexts, PDF_PROGRAMS } from '../test/import/layouts/pdf';

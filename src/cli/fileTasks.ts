@@ -10,10 +10,9 @@
  * and memory is not capped.
  */
 import * as path from 'node:path';
-import type { FileResult } from '../core';
+import { unreadableFile, type FileResult } from '../core';
 import { annotateWorkbookBytes } from '../xlsx/annotate';
 import { checkOne, type CheckedOne, type PreviousIndex } from './checkOne';
-import { unreadable } from './checkFiles';
 import { chineseMessage, describeUnexpected } from './errors';
 import { readInput, regularFileProblem, type ReadOutcome } from './inputs';
 import { importTextFile, type ReadTextOutcome } from './readers/textReader';
@@ -66,7 +65,7 @@ export function crashMessage(reason: string): string {
 
 /** The outcome for a task that could not be done. */
 export function failed(task: FileTask, error: string): TaskOutcome {
-  if (task.kind === 'check') return { kind: 'check', value: { ...unreadable(task.file, error), notes: [] } };
+  if (task.kind === 'check') return { kind: 'check', value: unreadableFile(task.file, error) };
   if (task.kind === 'read') return { kind: 'read', value: { ok: false, error } };
   if (task.kind === 'import') return { kind: 'import', value: { ok: false, error } };
   return { kind: 'annotate', value: { ok: false, error } };
@@ -163,7 +162,7 @@ const MISMATCH = '内部错误：任务结果类型不符，请把这个文件�
 
 export async function checkEach(files: readonly string[], cwd: string, options: TaskOptions = {}): Promise<CheckedOne[]> {
   const out = await runTasks(files.map((file) => ({ kind: 'check' as const, file, cwd })), options);
-  return out.map((o, i) => (o.kind === 'check' ? o.value : { ...unreadable(files[i], MISMATCH), notes: [] }));
+  return out.map((o, i) => (o.kind === 'check' ? o.value : unreadableFile(files[i], MISMATCH)));
 }
 
 export async function readEach(files: readonly string[], cwd: string, options: TaskOptions = {}): Promise<ReadOutcome[]> {

@@ -5,12 +5,23 @@ import { visible } from './visible';
 
 const LABEL: Record<Severity, string> = Object.fromEntries(SEVERITIES.map((s) => [s.key, s.label])) as Record<Severity, string>;
 
+const SOURCE_NAMES: Record<string, string> = { title: '标题', sheet: '工作表名称', file: '文件名' };
+
+/** Where the unit's name and year were read when not from a 填报单位/机关名称 line: 「机关名称取自标题」. */
+function sourceNote(file: FileResult): string {
+  const { body, year } = file.sources ?? { body: null, year: null };
+  const parts: string[] = [];
+  if (body && SOURCE_NAMES[body] && file.body) parts.push(body === year && file.year ? `机关名称和年度取自${SOURCE_NAMES[body]}` : `机关名称取自${SOURCE_NAMES[body]}`);
+  if (year && SOURCE_NAMES[year] && file.year && !(body === year && file.body)) parts.push(`年度取自${SOURCE_NAMES[year]}`);
+  return parts.length ? `，${parts.join('，')}` : '';
+}
+
 export function formatFileResult(file: FileResult): string {
   const lines: string[] = [];
   // Names, messages and explanations come from received files: shown with their control characters visible, so
   // that nothing in a file can break a line of this report or forge one.
   const who = [file.body, file.year ? `${file.year}年` : null].filter(Boolean).join(' ');
-  lines.push(`■ ${visible(file.file)}${who ? `（${visible(who)}）` : ''}`);
+  lines.push(`■ ${visible(file.file)}${who ? `（${visible(who)}${sourceNote(file)}）` : ''}`);
   if (file.status === 'unreadable') {
     lines.push(`  无法读取：${visible(file.error ?? '原因不明')}`);
     return lines.join('\n');

@@ -4,23 +4,10 @@
  */
 import { constants, promises as fs, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import type { Finding, ReportData } from '../core';
+import type { ReadOutcome } from '../core';
+export type { ReadReport, ReadOutcome } from '../core';
 import { chineseMessage, describeFsError, describeUnexpected, fsReason } from './errors';
 import { visible } from './visible';
-
-export interface ReadReport {
-  report: ReportData;
-  /** '2021', or '2019' when a table was recognised in the trial layout. */
-  format: string;
-  /** Explanations (说明) stored with the report, by `rule:target`. */
-  explanations?: Map<string, string>;
-  /** Where each key was read from, e.g. `表三!D5`. */
-  addresses?: Map<string, string>;
-  /** Findings the reader itself made (STRUCTURE, FORMAT-VERSION, inferred splits). */
-  findings?: Finding[];
-}
-
-export type ReadOutcome = { ok: true; value: ReadReport } | { ok: false; error: string };
 
 export interface InputReader {
   /** Lower-case extensions with the dot. */

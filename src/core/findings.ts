@@ -33,6 +33,8 @@ export const FileResultSchema = z.object({
   status: z.enum(['ok', 'findings', 'unreadable']),
   error: z.string().nullable(),
   findings: z.array(FindingSchema),
+  /** Where the unit's name and the year were read: a 填报单位/机关名称 line, a title, a sheet's name or the file name. */
+  sources: z.object({ body: z.enum(['unit', 'title', 'sheet', 'file']).nullable(), year: z.enum(['unit', 'title', 'sheet', 'file']).nullable() }).optional(),
 });
 
 export type FileResult = z.infer<typeof FileResultSchema>;

@@ -15,3 +15,6 @@ export * from './aggregate';
 export * from './checkReport';
 export * from './formulas';
 export * from './narrative';
+export * from './grid';
+export * from './summary';
+export * from './checkFile';

@@ -45,6 +45,7 @@ const VALUE_FOUND: Record<string, (found: string) => string> = {
   boolean: (x) => `填的是逻辑值 ${x}`,
   error: (x) => `是错误值 ${x}（公式出错或引用的单元格已被删除）`,
   'not-finite': (x) => `填的不是有效数字（${x}）`,
+  unreadable: (x) => `其中是${x}`,
 };
 
 export const VALUE_CODES = Object.keys(VALUE_FOUND);

@@ -4,7 +4,7 @@
  */
 import type { ValueKind } from '../spec';
 
-export type InvalidCode = 'text' | 'negative' | 'fraction' | 'date' | 'boolean' | 'error' | 'not-finite';
+export type InvalidCode = 'text' | 'negative' | 'fraction' | 'date' | 'boolean' | 'error' | 'not-finite' | 'unreadable';
 
 export type CellValue =
   | { state: 'number'; value: number; raw: unknown }
@@ -64,6 +64,8 @@ export function readValue(raw: unknown, kind: ValueKind): CellValue {
   if (typeof raw === 'string') return readText(raw, kind);
   if (typeof raw === 'object') {
     if (isErrorObject(raw)) return { state: 'invalid', code: 'error', raw, found: raw.error };
+    // A cell the reader could not read exactly (a missing shared string, an unknown cell type): says what it found.
+    if ('unreadable' in raw && typeof (raw as { unreadable: unknown }).unreadable === 'string') return { state: 'invalid', code: 'unreadable', raw, found: (raw as { unreadable: string }).unreadable };
     if (isFormulaObject(raw)) {
       const result = raw.result;
       // A formula without a cached result cannot be read without recalculating: report it, never guess.

@@ -4,7 +4,7 @@
  * threaded comments and notes are the marks, one sync more finds the commented cells (a cell holds a note or a
  * comment, not both). Clearing takes two. A failed write is finished or undone by ./recovery.ts.
  */
-import { checkReport, type Finding, type RawValue } from '../core';
+import { NOT_LOCATED, checkReport, dropUnlocatedValueFindings, sortFindings, type Finding, type RawValue } from '../core';
 import type { CheckOutcome } from '../taskpane/services';
 import type { Capabilities } from './capabilities';
 import type { XlComment, XlContext, XlNote } from './host';
@@ -43,8 +43,11 @@ async function checkOnce(context: XlContext, caps: Capabilities, state: Recovery
   const read = await readInputs(context, { fills: true, notes: caps.notes }, caps, () => queueAnnotations(context, caps));
   const annotations = read.extra();
   const raw = new Map<string, RawValue>([...read.cells].map(([k, c]) => [k, c.raw] as const));
+  // A table cell the label search could not find is not a 0: its rules are not evaluated (as in the command line).
+  for (const key of read.notLocated) if (!raw.has(key)) raw.set(key, NOT_LOCATED);
   const explanations = parseExplanations(read.explanationRows);
-  const findings: Finding[] = checkReport(reportFromCells(raw), { explanations });
+  const report = reportFromCells(raw);
+  const findings: Finding[] = sortFindings(dropUnlocatedValueFindings([...read.findings, ...checkReport(report, { explanations })], report));
   for (const f of findings) {
     const addresses = f.cells.map((k) => read.cells.get(k)).filter((c) => c !== undefined).map((c) => displayAddress(c.at));
     if (addresses.length) f.addresses = addresses;

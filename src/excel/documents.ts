@@ -4,7 +4,7 @@
  * edited since the last draft (unless forced), and an import fills only empty cells.
  */
 import { KEY_POSITIONS, T3_COLUMNS, T3_OTHER_COMBINED_ROW } from '../spec';
-import { cellLabel, makeFinding, rangeA1, type Finding, type RawValue, type ReportData } from '../core';
+import { cellLabel, isNotLocated, makeFinding, rangeA1, type Finding, type RawValue, type ReportData } from '../core';
 import type { DraftOutcome, DraftSectionView, ImportOutcome } from '../taskpane/services';
 import type { Capabilities } from './capabilities';
 import type { XlContext } from './host';
@@ -105,7 +105,8 @@ export async function importIntoWorkbook(context: XlContext, caps: Capabilities,
   const wanted = new Map<string, RawValue>();
   for (const [key, v] of Object.entries(imported.report.values)) {
     const dest = target === 'previous' ? `prev.${key}` : key;
-    if (KEY_POSITIONS.has(dest) && !blank(v)) wanted.set(dest, v);
+    // A row the importer could not read is left for the clerk: never written as a guess.
+    if (KEY_POSITIONS.has(dest) && !blank(v) && !isNotLocated(v)) wanted.set(dest, v);
   }
   if (target === 'current') {
     const { body, year } = imported.report.meta;

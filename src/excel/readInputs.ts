@@ -5,7 +5,7 @@
  * getRangeOrNullObject), the workbook is searched by its labels instead, over grids read in pieces (./grids.ts).
  */
 import { EXPLANATION_SHEET_NAME, SHEETS } from '../spec';
-import { workbookName, type RawValue } from '../core';
+import { workbookName, type Finding, type RawValue } from '../core';
 import { ServiceError } from '../taskpane/services';
 import { loadFill, readFill, sheetNotes, type Capabilities, type Fill } from './capabilities';
 import type { XlContext, XlNote, XlRange, XlWorksheet } from './host';
@@ -41,6 +41,10 @@ export interface InputsRead {
   located: 'names' | 'labels';
   cells: Map<string, InputCell>;
   problems: string[];
+  /** What the label search could not find or found in the 2019 layout, as the command line reports it. */
+  findings: Finding[];
+  /** Table keys not located: their rules are not evaluated. */
+  notLocated: Set<string>;
   sheets: SheetsState;
   /** Raw rows of 核实说明 and of the store, or null where the sheet is missing. */
   explanationRows: unknown[][] | null;
@@ -112,7 +116,17 @@ async function readByNames<E>(context: XlContext, options: ReadOptions, caps: Ca
   if (pending.some((p) => p.range.isNullObject)) return null;
   const cells = new Map(pending.map((p) => [p.key, finishCell(p, options, caps)] as const));
   assertTemplateVersion(cells.get('meta.template_version')?.raw);
-  return { extra, located: 'names', cells, problems: [], sheets: sheetsState(sheets.items), explanationRows: explanations.values, storeRows: store.values };
+  return {
+    extra,
+    located: 'names',
+    cells,
+    problems: [],
+    findings: [],
+    notLocated: new Set(),
+    sheets: sheetsState(sheets.items),
+    explanationRows: explanations.values,
+    storeRows: store.values,
+  };
 }
 
 async function readByLabels<E>(context: XlContext, options: ReadOptions, caps: Capabilities, queueExtra: () => E): Promise<InputsRead & { extra: E }> {
@@ -122,7 +136,8 @@ async function readByLabels<E>(context: XlContext, options: ReadOptions, caps: C
   const sheets = sheetsState(sheetsLoaded.items);
   const searchable = sheetsLoaded.items.filter((s) => s.name !== STORE_SHEET);
   const grids = await readSheetGrids(context, searchable, caps);
-  const location = locateByLabels(grids);
+  const hidden = new Set(searchable.filter((s) => s.visibility !== 'Visible').map((s) => s.name));
+  const location = locateByLabels(grids, hidden);
   if (!location.foundAny) throw new ServiceError('no-template', MESSAGES.noTemplate);
 
   const pending = [...location.cells].map(([key, at]) => queueCell(context, key, wb.worksheets.getItem(at.sheet).getRange(at.a1), options, caps, at));
@@ -133,8 +148,18 @@ async function readByLabels<E>(context: XlContext, options: ReadOptions, caps: C
   await context.sync();
   const cells = new Map(pending.map((p) => [p.key, finishCell(p, options, caps)] as const));
   assertTemplateVersion(cells.get('meta.template_version')?.raw);
-  const problems = [...location.problems];
+  const problems: string[] = [];
   const ourSheets = SHEETS.filter((s) => s.official).map((s) => s.name);
-  if (ourSheets.every(has)) problems.unshift('模板的工作簿名称缺失或已被删除，已按表格文字重新定位；点击「插入年报模板」可修复名称');
-  return { extra, located: 'labels', cells, problems, sheets, explanationRows: explanations?.values ?? null, storeRows: store?.values ?? null };
+  if (ourSheets.every(has)) problems.push('模板的工作簿名称缺失或已被删除，已按表格文字重新定位；点击「插入年报模板」可修复名称');
+  return {
+    extra,
+    located: 'labels',
+    cells,
+    problems,
+    findings: location.findings,
+    notLocated: location.notLocated,
+    sheets,
+    explanationRows: explanations?.values ?? null,
+    storeRows: store?.values ?? null,
+  };
 }

@@ -175,7 +175,8 @@ function buildT3(): SheetLayout {
 function buildT4(): SheetLayout {
   const cells: LayoutCell[] = [
     { row: 0, col: 0, colSpan: 15, role: 'title', text: '四、政府信息公开行政复议、行政诉讼情况' },
-    { row: 1, col: 0, rowSpan: 2, colSpan: 5, role: 'header', text: '行政复议' },
+    // As the format draws it: 行政复议's five outcomes each merged down two rows, beside the two 行政诉讼 groups.
+    { row: 1, col: 0, colSpan: 5, role: 'header', text: '行政复议' },
     { row: 1, col: 5, colSpan: 10, role: 'header', text: '行政诉讼' },
     { row: 2, col: 5, colSpan: 5, role: 'header', text: '未经复议直接起诉' },
     { row: 2, col: 10, colSpan: 5, role: 'header', text: '复议后起诉' },
@@ -183,7 +184,8 @@ function buildT4(): SheetLayout {
   T4_GROUPS.forEach((g, gi) =>
     T4_OUTCOMES.forEach((o, oi) => {
       const col = gi * 5 + oi;
-      cells.push({ row: 3, col, role: 'header', text: o.label });
+      if (gi === 0) cells.push({ row: 2, col, rowSpan: 2, role: 'header', text: o.label });
+      else cells.push({ row: 3, col, role: 'header', text: o.label });
       cells.push({ row: 4, col, role: 'input', key: t4Key(g.key, o.key) });
     }),
   );
@@ -329,3 +331,13 @@ export function getSheet(id: SheetId): SheetLayout {
  * row per finding (rule id + target identify it). Written by the task pane, read by the command line.
  */
 export const EXPLANATION_COLUMNS = ['规则', '对象', '问题', '说明', '记录时间'] as const;
+
+/** The member list of an aggregate report (written by `merge`, read back by every reader). */
+export const MEMBERS_SHEET_NAME = '汇总成员';
+export const MEMBERS_COLUMNS = ['序号', '机关名称', '报告年度', '来源文件'] as const;
+
+/** The hidden sheet where the task pane keeps the formats it changed, to restore them. */
+export const STORE_SHEET_NAME = '_年报助手';
+
+/** Sheets the tool writes beside the tables: never searched for the tables' labels. */
+export const TOOL_SHEET_NAMES: readonly string[] = [CHECK_SHEET_NAME, EXPLANATION_SHEET_NAME, MEMBERS_SHEET_NAME, STORE_SHEET_NAME];

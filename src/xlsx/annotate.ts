@@ -9,8 +9,8 @@ import { SEVERITIES, type Severity } from '../spec';
 import { fromA1, quoteSheet, type FileResult } from '../core';
 import { promises as fs } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { loadWorkbookBytes } from './readWorkbook';
-import { LIMITS, inspectWorkbookBytes } from './inspectFile';
+import { LIMITS } from '../workbook';
+import { loadWorkbookBytesForWriting } from './readWorkbook';
 import { fitSheetName, isValidSheetName, sheetKey } from './writeSafe';
 import { safeSheetName, workbookBytes } from './writeSafe';
 import { chineseMessage, describeFsError } from '../cli/errors';
@@ -158,10 +158,9 @@ export async function annotateWorkbookBytes(source: string, findings: readonly J
   } catch (e) {
     return { ok: false, error: describeFsError(e, 'read') };
   }
-  const inspected = inspectWorkbookBytes(buf);
-  if (!inspected.ok) return inspected;
   const { bytes, renamed } = repairSheetNames(buf);
-  const loaded = await loadWorkbookBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { forWriting: true });
+  // The bounded reader's checks, and what exceljs would expand (a name or validation over a whole sheet), first.
+  const loaded = await loadWorkbookBytesForWriting(bytes);
   if (!loaded.ok) return { ok: false, error: chineseMessage(loaded.error) };
   const marked = markFindings(loaded.workbook, renameAddresses(findings, renamed), renamed);
   return { ok: true, bytes: await workbookBytes(loaded.workbook), marked };

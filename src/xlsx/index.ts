@@ -3,5 +3,5 @@
  * template, the supervisor's summary and marked-up copies. exceljs lives here and in nowhere else but src/cli.
  */
 export * from './readWorkbook';
-export * from './inspectFile';
+export { LIMITS } from '../workbook';
 export * from './membersSheet';

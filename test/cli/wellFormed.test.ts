@@ -17,7 +17,7 @@ import { cli, ROOT } from '../xlsx/make';
 import { report, tmp, xmlProblems } from './files';
 
 const HOSTILE_NAMES = ['坏\uFFFE单位', '坏\uFFFF单位', '坏\u0001单位\u001F', '坏\uD800单位', '坏\uDC00'];
-const TEXT = readFileSync(path.join(ROOT, 'examples/收到的年报/洪泽区2024年报（网页文本）.txt'), 'utf8');
+const TEXT = readFileSync(path.join(ROOT, 'examples/收到的年报/沙坡头区某某局（网页文本）.txt'), 'utf8');
 
 function jsonWith(dir: string, name: string, body: string, values: Record<string, unknown> = {}): string {
   const r = report(body);

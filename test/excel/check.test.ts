@@ -147,8 +147,10 @@ describe('received workbooks', () => {
     model.cellAt(sheet, 3 + 4, 1 + 3).value = 5; // 本年新收 自然人 = 5: the column no longer balances
     const outcome = await services.check();
     expect(outcome.located).toBe('labels');
-    expect(outcome.problems.some((p) => p.includes('表二'))).toBe(true);
-    expect(outcome.problems.some((p) => p.includes('表四'))).toBe(true);
+    // What is missing is named as the command line names it: STRUCTURE findings.
+    const structure = outcome.findings.filter((f) => f.rule === 'STRUCTURE').map((f) => f.message);
+    expect(structure.some((m) => m.includes('表二'))).toBe(true);
+    expect(structure.some((m) => m.includes('表四'))).toBe(true);
     const balance = outcome.findings.find((f) => f.rule === 'T3-BALANCE' && f.target === 'natural');
     expect(balance?.addresses?.[0]).toBe('Sheet1!E8');
     expect(model.getValue('Sheet1', 'E8')).toBe(5);

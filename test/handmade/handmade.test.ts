@@ -17,14 +17,14 @@ import { habitTable, rates, summaryLine, totals, verdict, type WorkbookScore } f
 import type { Expected } from './truth';
 
 /**
- * Floors measured against today's reader (before the rewrite of issue 11). The goal is 1 (100%) for each. When the
- * reader improves, raise these to the new measurement; never lower them. `cells` is score (a), cells read right or
+ * Floors of the scores: 100% each since the reader of issue 11 (from 4% of workbooks without a false finding and 89%
+ * of cells read before it). They may never be lowered. `cells` is score (a), cells read right or
  * named unreadable in a finding; `workbooks` is score (b), workbooks with no false finding; `read` is the share of
  * readable cells read right (cells not lost).
  */
 const RATCHET = {
-  corpus: { cells: 1, workbooks: 0.0429, read: 0.8892 },
-  libreoffice: { cells: 1, workbooks: 0, read: 0.9117 },
+  corpus: { cells: 1, workbooks: 1, read: 1 },
+  libreoffice: { cells: 1, workbooks: 1, read: 1 },
 };
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, T3_COLUMNS, T3_GROUPS, T3_ROWS, T4_GROUPS, T4_OUTCOMES, t3Key, t4Key } from '../../src/spec';
 import { draftNarrative, paragraphs, parseReportData, type Draft, type DraftSection, type ReportData } from '../../src/core';
-import { sourceDocument } from '../../src/cli/readers/textReader';
+import { sourceDocument } from '../../src/read';
 import { renderDocument } from '../../src/core/importText/document';
 
 /** A published file as the importer reads it, flattened to text (a web page's tables as TAB rows). */

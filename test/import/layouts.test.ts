@@ -5,7 +5,7 @@
  * structure (cells, fields, columns), every cell is read.
  */
 import { importDocument, importPublishedText } from '../../src/core/importText';
-import { sourceDocument } from '../../src/cli/readers/textReader';
+import { sourceDocument } from '../../src/read';
 import { layoutCase } from './layouts/data';
 import { LAYOUTS } from './layouts';
 import { pdfTexts, PDF_PROGRAMS } from './layouts/pdf';

@@ -20,8 +20,14 @@ afterAll(closeAll);
 interface WebpackConfig {
   plugins: object[];
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the project's own build configuration
-const buildConfig = (): WebpackConfig => (require('../../webpack.config.js') as (env: object, argv: object) => WebpackConfig)({}, { mode: 'production' });
+/** The pane's configuration (the build also makes the offline page, by a configuration of its own). */
+const buildConfig = (): WebpackConfig => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the project's own build configuration
+  const configs = (require('../../webpack.config.js') as (env: object, argv: object) => (WebpackConfig & { name?: string })[])({}, { mode: 'production' });
+  const pane = configs.find((c) => c.name === 'taskpane');
+  if (!pane) throw new Error('no taskpane configuration');
+  return pane;
+};
 
 function withEnv<T>(vars: Record<string, string>, f: () => T): T {
   const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));

@@ -21,8 +21,10 @@ describe('item 3: a name whose sheet was deleted falls back to the labels', () =
     expect(model.findName('NB_t4_reconsideration_total')?.formula).toMatch(/^=#REF!/);
     const outcome = await services.check();
     expect(outcome.located).toBe('labels');
-    expect(outcome.problems.some((p) => p.includes('表四'))).toBe(true);
+    expect(outcome.findings.some((f) => f.rule === 'STRUCTURE' && f.message.includes('表四'))).toBe(true);
     expect(outcome.findings.some((f) => f.rule === 'VALUE-COUNT' && f.target === 't3.new.natural')).toBe(true);
+    // Table 四's rules are not evaluated on cells that were not found: no VALUE or T4 finding about them.
+    expect(outcome.findings.filter((f) => f.target.startsWith('t4.') && f.rule !== 'STRUCTURE')).toEqual([]);
   });
 });
 

@@ -23,6 +23,15 @@ describe('folder boundaries', () => {
     expect(await lint('src/core/boundaryProbe.ts', code)).toContain(rule);
   });
 
+  test.each([
+    ["import * as zlib from 'node:zlib';\nexport default zlib;\n", 'no-restricted-imports'],
+    ["import ExcelJS from 'exceljs';\nexport default ExcelJS;\n", 'no-restricted-imports'],
+    ['export const b = Buffer.alloc(1);\n', 'no-restricted-globals'],
+    ['export const d = document;\n', 'no-restricted-globals'],
+  ])('the workbook reader stays host-free (Node and browsers): %p', async (code, rule) => {
+    expect(await lint('src/workbook/boundaryProbe.ts', code)).toContain(rule);
+  });
+
   test.each(["import { x } from '../excel/host';", "import { x } from '../excel';", "import { x } from '../../excel';"])('the task pane may not reach Excel directly: %p', async (line) => {
     expect(await lint('src/taskpane/components/boundaryProbe.tsx', `${line}\nexport default x;\n`)).toContain('no-restricted-imports');
   });

@@ -50,9 +50,18 @@ describe('the spec', () => {
     expect(keyAddress('t3.carried_out.total')).toBe('表三!J29');
   });
 
-  test('table 四 has 行政复议 over five columns and 行政诉讼 over ten', () => {
+  test('table 四 as the format draws it: 行政复议 over five columns, its outcomes merged down two rows; 行政诉讼 over ten', () => {
     const t4 = getSheet('t4');
-    expect(t4.cells.find((c) => c.text === '行政复议')).toMatchObject({ colSpan: 5, rowSpan: 2 });
+    expect(t4.cells.find((c) => c.text === '行政复议')).toMatchObject({ row: 1, colSpan: 5 });
+    expect(t4.cells.find((c) => c.text === '行政复议')?.rowSpan ?? 1).toBe(1);
+    expect(t4.cells.filter((c) => c.row === 2 && c.col < 5).map((c) => [c.text, c.rowSpan])).toEqual([
+      ['结果维持', 2],
+      ['结果纠正', 2],
+      ['其他结果', 2],
+      ['尚未审结', 2],
+      ['总计', 2],
+    ]);
+    expect(t4.cells.filter((c) => c.row === 3).map((c) => c.text)).toHaveLength(10);
     expect(t4.cells.find((c) => c.text === '行政诉讼')).toMatchObject({ colSpan: 10 });
     expect(keyAddress('t4.litigation_after.total')).toBe('表四!O5');
   });

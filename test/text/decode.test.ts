@@ -3,11 +3,11 @@
  * UTF-8 with or without BOM, UTF-16 with or without BOM, and GB18030/GBK. A GBK-encoded JSON gives the right unit
  * name (issue 12).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { decodeText } from '../../src/text';
-import { jsonReader } from '../../src/cli/readers/jsonReader';
+import { readJsonBytes } from '../../src/read';
 import { run } from '../../src/cli/main';
 import type { Io } from '../../src/cli/io';
 import { encodeGbk, encodeUtf16 } from './encode';
@@ -44,7 +44,7 @@ describe('report data JSON in any encoding', () => {
   test.each(ENCODINGS)('%s: the unit name and the values are read', async (name, encode) => {
     const file = path.join(dir, `${name}.json`);
     writeFileSync(file, encode(JSON_TEXT));
-    const read = await jsonReader.read(file);
+    const read = readJsonBytes(readFileSync(file));
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     expect(read.value.report.meta.body).toBe(NAME);
@@ -63,7 +63,7 @@ describe('report data JSON in any encoding', () => {
   test('a file that is not text is named, not parsed', async () => {
     const file = path.join(dir, 'scan.json');
     writeFileSync(file, Buffer.from('%PDF-1.7\n', 'latin1'));
-    const read = await jsonReader.read(file);
+    const read = readJsonBytes(readFileSync(file));
     expect(read).toEqual({ ok: false, error: expect.stringMatching(/PDF 文件/) });
   });
 });

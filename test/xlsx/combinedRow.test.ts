@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkReport, parseReportData, type ReportData } from '../../src/core';
 import { importPublishedText } from '../../src/core/importText';
-import { loadWorkbookBytes, readWorkbook } from '../../src/xlsx/readWorkbook';
+import { readWorkbookBytes } from '../../src/xlsx/readWorkbook';
 import { writeTemplateWorkbook } from '../../src/xlsx/writeTemplate';
 import { corpusPath, testWithCorpus } from '../helpers/corpus';
 import { factSet, renderPublished } from '../helpers/publishedText';
@@ -13,9 +13,9 @@ const FIXTURES = path.resolve(__dirname, '../fixtures/reports');
 
 async function roundTrip(report: ReportData): Promise<ReportData> {
   const wb = await writeTemplateWorkbook({ report });
-  const loaded = await loadWorkbookBytes(Buffer.from(await wb.xlsx.writeBuffer()));
-  if (!loaded.ok) throw new Error(loaded.error);
-  return readWorkbook(loaded.workbook).report;
+  const read = readWorkbookBytes(Buffer.from(await wb.xlsx.writeBuffer()));
+  if (!read.ok) throw new Error(read.error);
+  return read.value.report;
 }
 
 const ids = (r: ReportData): string[] => checkReport(r).map((f) => `${f.rule}:${f.target}`).sort();

@@ -2,14 +2,19 @@
 import ExcelJS from 'exceljs';
 import { TABLE_KEYS } from '../../src/spec';
 import { checkReport, workbookName } from '../../src/core';
-import { dropUnlocatedValueFindings, isNotLocated, loadWorkbookBytes, readWorkbook } from '../../src/xlsx/readWorkbook';
+import { dropUnlocatedValueFindings, isNotLocated, readWorkbookBytes } from '../../src/xlsx/readWorkbook';
 import { handMadeBuffer, soundReport, templateBuffer, toBuffer } from './make';
 
 async function read(buf: Buffer) {
-  const loaded = await loadWorkbookBytes(buf);
-  if (!loaded.ok) throw new Error(loaded.error);
-  const r = readWorkbook(loaded.workbook);
-  return { ...r, findings: r.findings ?? [] };
+  const r = readWorkbookBytes(buf);
+  if (!r.ok) throw new Error(r.error);
+  return { ...r.value, findings: r.value.findings ?? [] };
+}
+
+async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  return wb;
 }
 
 function tableValues(values: Record<string, unknown>): Record<string, unknown> {
@@ -29,25 +34,21 @@ describe('readWorkbook', () => {
   });
 
   test('names are followed, not positions: a name moved to another cell is read from there', async () => {
-    const wb = new ExcelJS.Workbook();
-    const loaded = await loadWorkbookBytes(await templateBuffer(report));
-    if (!loaded.ok) throw new Error(loaded.error);
-    Object.assign(wb, loaded.workbook);
-    const ws = loaded.workbook.getWorksheet('表三');
+    const workbook = await load(await templateBuffer(report));
+    const ws = workbook.getWorksheet('表三');
     ws!.getCell('L40').value = 4242;
-    const dn = loaded.workbook.definedNames as unknown as { matrixMap: Record<string, unknown> };
+    const dn = workbook.definedNames as unknown as { matrixMap: Record<string, unknown> };
     delete dn.matrixMap[workbookName('t3.new.natural')];
-    loaded.workbook.definedNames.add("'表三'!$L$40", workbookName('t3.new.natural'));
-    const r = await read(await toBuffer(loaded.workbook));
+    workbook.definedNames.add("'表三'!$L$40", workbookName('t3.new.natural'));
+    const r = await read(await toBuffer(workbook));
     expect(r.report.values['t3.new.natural']).toBe(4242);
     expect(r.addresses?.get('t3.new.natural')).toBe('表三!L40');
   });
 
   test('a template whose names were lost is read by its labels, with the same figures', async () => {
-    const loaded = await loadWorkbookBytes(await templateBuffer(report));
-    if (!loaded.ok) throw new Error(loaded.error);
-    (loaded.workbook.definedNames as unknown as { matrixMap: Record<string, unknown> }).matrixMap = {};
-    const r = await read(await toBuffer(loaded.workbook));
+    const workbook = await load(await templateBuffer(report));
+    (workbook.definedNames as unknown as { matrixMap: Record<string, unknown> }).matrixMap = {};
+    const r = await read(await toBuffer(workbook));
     expect(r.findings).toEqual([]);
     expect(tableValues(r.report.values)).toEqual(tableValues(report.values));
     expect(r.addresses?.get('t3.new.natural')).toBe('表三!D5');
@@ -115,12 +116,11 @@ describe('readWorkbook', () => {
   });
 
   test('formula cells: the cached result is read; without one the cell is reported, never taken as 0', async () => {
-    const loaded = await loadWorkbookBytes(await templateBuffer(report));
-    if (!loaded.ok) throw new Error(loaded.error);
-    const ws = loaded.workbook.getWorksheet('表三')!;
+    const workbook = await load(await templateBuffer(report));
+    const ws = workbook.getWorksheet('表三')!;
     ws.getCell('J5').value = { formula: 'SUM(D5:I5)', result: report.values['t3.new.total'] as number } as ExcelJS.CellFormulaValue;
     ws.getCell('J6').value = { formula: 'SUM(D6:I6)' } as ExcelJS.CellFormulaValue;
-    const r = await read(await toBuffer(loaded.workbook));
+    const r = await read(await toBuffer(workbook));
     expect(r.report.values['t3.new.total']).toBe(report.values['t3.new.total']);
     const f = checkReport(r.report).find((x) => x.target === 't3.carried_in.total');
     expect(f?.rule).toBe('VALUE-COUNT');

@@ -3,7 +3,7 @@
  * [--members <…>]`: check reports (workbooks, report JSON), print findings per unit, exit 0/1/2.
  */
 import * as path from 'node:path';
-import { LIMITS } from '../../xlsx/inspectFile';
+import { LIMITS } from '../../workbook';
 import { annotatedNames } from '../../xlsx/annotate';
 import { summaryBytes } from '../../xlsx/writeSummary';
 import { normaliseBody, reportYear, summarise, type CheckResult, type FileResult } from '../../core';
@@ -115,7 +115,7 @@ export const checkCommand: Command = {
 
     let outputFailed = false;
     if (summaryTarget && summaryFile) {
-      const written = await guard.write(summaryTarget, summaryFile, await summaryBytes(result), 'xlsx', force);
+      const written = await guard.write(summaryTarget, summaryFile, await summaryBytes(result, new Map(items.filter((i) => i.report).map((i) => [i.result.file, i.report?.values ?? {}] as const))), 'xlsx', force);
       if (written.ok) io.err(`审核结果已写入 ${visible(summaryFile)}\n`);
       else {
         io.err(`没有写出审核结果：${written.message}\n`);

@@ -1,10 +1,11 @@
 /** `nianbao import <报告文本> [-o report.json | report.xlsx]`: a published report's text into report data or the template. */
 import * as path from 'node:path';
 import { TABLE_KEYS } from '../../spec';
+import { isNotLocated } from '../../core';
 import { templateBytes } from '../../xlsx/writeTemplate';
 import { flagValue, hasFlag, parseArgs, type FlagSpec } from '../args';
 import { EXIT, UsageError, type Io } from '../io';
-import { textReader } from '../readers/textReader';
+import { TEXT_EXTENSIONS } from '../readers/textReader';
 import { importEach } from '../fileTasks';
 import { guardOutput } from '../outputs';
 import { visible } from '../visible';
@@ -26,7 +27,7 @@ export const importCommand: Command = {
     [
       '用法：nianbao import <报告文本> [-o 报告数据.json | 年报模板.xlsx] [--force]',
       '',
-      `  读取已发布的年度报告文本（${textReader.extensions.join('、')}；UTF-8 或 GBK 编码均可），`,
+      `  读取已发布的年度报告文本（${TEXT_EXTENSIONS.join('、')}；UTF-8 或 GBK 编码均可），`,
       '  找出表二、表三、表四的全部数字和机关名称、年度、正文各部分。',
       '  -o, --output   写入 .json（报告数据）或 .xlsx（填好数字的年报模板）；不给则把 JSON 输出到屏幕',
       '  -f, --force    输出文件已存在时覆盖（读取的报告文本无论如何都不会被改动）',
@@ -54,14 +55,17 @@ export const importCommand: Command = {
     const { result } = read;
     io.err(summary(input, read.encoding, result));
 
+    // A cell the import could not read is written as text saying so: checked later, it is named (VALUE-COUNT), and
+    // no sum is checked with it — never a blank that would count as 0.
+    const report = { ...result.report, values: Object.fromEntries(Object.entries(result.report.values).map(([k, v]) => [k, isNotLocated(v) ? UNREAD_CELL : v])) };
     if (!outPath || !output) {
-      io.out(`${JSON.stringify(result.report, null, 2)}\n`);
+      io.out(`${JSON.stringify(report, null, 2)}\n`);
       return result.findings.length ? EXIT.findings : EXIT.ok;
     }
     const written =
       outExt === '.json'
-        ? await guard.write(outPath, output, `${JSON.stringify(result.report, null, 2)}\n`, 'json', force)
-        : await guard.write(outPath, output, await templateBytes({ report: result.report }), 'xlsx', force);
+        ? await guard.write(outPath, output, `${JSON.stringify(report, null, 2)}\n`, 'json', force)
+        : await guard.write(outPath, output, await templateBytes({ report }), 'xlsx', force);
     if (!written.ok) {
       io.err(`没有写出 ${visible(output)}：${written.message}\n`);
       return EXIT.findings;
@@ -71,10 +75,13 @@ export const importCommand: Command = {
   },
 };
 
+/** What an imported report data file or template holds where the text could not be read. */
+export const UNREAD_CELL = '（导入时无法读取）';
+
 /** What was read, in Chinese, for stderr. */
 export function summary(file: string, encoding: string, result: ImportResult): string {
   const { report } = result;
-  const count = (prefix: string): number => TABLE_KEYS.filter((k) => k.startsWith(prefix) && k in report.values).length;
+  const count = (prefix: string): number => TABLE_KEYS.filter((k) => k.startsWith(prefix) && k in report.values && !isNotLocated(report.values[k])).length;
   const total = (prefix: string): number => TABLE_KEYS.filter((k) => k.startsWith(prefix)).length;
   const combined = Object.keys(report.values).filter((k) => k.startsWith('t3.other_combined.')).length;
   const lines = [

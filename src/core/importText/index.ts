@@ -5,7 +5,7 @@
  * finding naming it; digits split by inference are reported as such.
  */
 import type { Finding } from '../findings';
-import type { ReportData } from '../report';
+import type { RawValue, ReportData } from '../report';
 import { feesOf } from './fees';
 import { structure } from './findingsOf';
 import { markdownDocument, renderDocument, textDocument, type SourceBlock, type SourceDocument } from './document';
@@ -73,7 +73,7 @@ export function importDocument(doc: SourceDocument): ImportResult {
   const layout = locate(norm.text);
   const stream = (span: Span): Stream => tokenise(norm, span.start, span.end, rendered.cells);
 
-  const values: Record<string, number | string> = {};
+  const values: Record<string, RawValue> = {};
   let trial = false;
   const tables: [keyof typeof TABLE_NAMES, Span | null, (span: Span) => TableResult][] = [
     ['t2', layout.t2, (s) => readT2(stream(s))],

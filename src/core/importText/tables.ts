@@ -4,6 +4,8 @@
  */
 import { T3_COLUMNS, T3_ROWS, T4_GROUPS, T4_OUTCOMES, t3Key, t4Key } from '../../spec';
 import type { Finding } from '../findings';
+import { NOT_LOCATED } from '../grid/readGrid';
+import type { RawValue } from '../report';
 import { formatVersion, inferred, structure } from './findingsOf';
 import { T2_PATTERNS, T2_TRIAL_MARKS, T2_TRIAL_ROWS, T3_OTHER_COMBINED, T3_PATTERNS, type RowPattern } from './labels';
 import { headingColumns, layoutColumns, placeByCells, type HeadingModel } from './columns';
@@ -12,7 +14,8 @@ import { T3_ROW_SUM, T4_GROUP_SUMS } from './split';
 import type { NumberToken, Stream } from './tokens';
 
 export interface TableResult {
-  values: Record<string, number | string>;
+  /** Figures read; NOT_LOCATED for the cells of a row that could not be read (their rules are not evaluated). */
+  values: Record<string, RawValue>;
   findings: Finding[];
   /** '2019' when the table is in the trial layout. */
   trial: boolean;
@@ -33,6 +36,8 @@ function store(
 ): void {
   if (outcome.kind === 'unreadable') {
     out.findings.push(structure(target, `${rowName}无法读取：${outcome.reason}。请对照原文填写`, [...keys]));
+    // Not read is not 0: the sums that need these cells are not checked (as for a workbook's cell that is not found).
+    for (const key of keys) out.values[key] = NOT_LOCATED;
     return;
   }
   outcome.cells.forEach((raw, i) => {
