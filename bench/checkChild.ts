@@ -1,10 +1,11 @@
 /**
  * Child process of the batch benchmark: in a fresh process, as a supervisor would run it, either `nianbao check` or
- * the unzip-and-scan baseline of the files named on stdin (one per line); prints wall time and peak resident memory
- * (worker threads included). Both sides pay the same start-up.
+ * the unzip-and-scan baseline of the files named on stdin (one per line); prints wall time and peak resident memory of
+ * this process and of the largest of its worker processes. Both sides pay the same start-up.
  */
 import { readFileSync } from 'node:fs';
 import { run } from '../src/cli/main';
+import { workerPeakRssMb } from '../src/cli/workerPool';
 import type { Io } from '../src/cli/io';
 import { unzipAndScan } from './unzipScan';
 
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const code = process.argv[2] === 'scan' ? scan(files) : await run(['check', ...files, '--json'], io);
   const seconds = (performance.now() - t0) / 1000;
-  process.stdout.write(`${JSON.stringify({ seconds, code, peakMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+  process.stdout.write(`${JSON.stringify({ seconds, code, peakMb: process.resourceUsage().maxRSS / 1024, workerPeakMb: workerPeakRssMb() })}\n`);
 }
 
 void main();

@@ -218,7 +218,7 @@ describeWithPrograms('production pane with its office.js over a simulated Excel,
     await placeholder.getByRole('textbox').fill(explanation);
     await placeholder.getByRole('button', { name: '保存说明' }).click();
     await placeholder.getByText(explanation).waitFor();
-    await expect(placeholder.getByRole('button', { name: '修改说明' }).count()).resolves.toBe(1);
+    await placeholder.getByRole('button', { name: '修改说明' }).waitFor();
     await page.getByText(/核实 1 项（其中 0 项尚无说明）/).waitFor();
     expect(await cellsContaining('本年度未作出行政许可决定')).toEqual([expect.stringMatching(/^核实说明!/)]);
     await screenshot(page, 'pane-explained.png');
