@@ -180,56 +180,6 @@ class AlreadyMinifiedPlugin {
   }
 }
 
-/**
- * zod schemas are built by plain constructors with no side effect, but webpack cannot know that: every module that
- * declares a schema would keep zod (≈ 15 KB gzip) in the pane, which never parses JSON. This tells webpack's
- * tree shaking that a call chain starting at an import from zod (`z.object({…}).passthrough()`), or at a schema the
- * module built that way (`ReportMetaSchema.default({})`), is pure when its arguments are: a schema nothing uses is then
- * dropped with zod itself. A schema that is used stays, so behaviour cannot change.
- */
-class ZodSchemasArePurePlugin {
-  apply(compiler) {
-    const { harmonySpecifierTag } = require('webpack/lib/dependencies/esm/ESMImportDependencyParserPlugin');
-    const NAME = 'ZodSchemasArePurePlugin';
-    compiler.hooks.compilation.tap(NAME, (_compilation, { normalModuleFactory }) => {
-      const setup = (parser) => {
-        /** Top-level names of the module being parsed that hold a zod schema. */
-        let schemas = new Set();
-        const zodImport = (name) => parser.getTagData(name, harmonySpecifierTag)?.source === 'zod';
-        const rootOf = (node) => {
-          for (;;) {
-            if (node.type === 'CallExpression') node = node.callee;
-            else if (node.type === 'MemberExpression' && !node.computed && !node.optional) node = node.object;
-            else return node;
-          }
-        };
-        const fromZod = (node) => {
-          const root = rootOf(node);
-          return root.type === 'Identifier' && (zodImport(root.name) || schemas.has(root.name));
-        };
-        parser.hooks.program.tap(NAME, (ast) => {
-          schemas = new Set();
-          for (const statement of ast.body) {
-            const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
-            if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') continue;
-            for (const d of declaration.declarations) if (d.id.type === 'Identifier' && d.init?.type === 'CallExpression') schemas.add(d.id.name);
-          }
-        });
-        parser.hooks.isPure.for('CallExpression').tap(NAME, (expr) => {
-          if (!fromZod(expr)) return undefined;
-          // Every call of the chain must have pure arguments (an object of schemas, a literal, a schema name).
-          for (let node = expr; node.type === 'CallExpression' || node.type === 'MemberExpression'; node = node.type === 'CallExpression' ? node.callee : node.object) {
-            if (node.type !== 'CallExpression') continue;
-            for (const arg of node.arguments) if (arg.type === 'SpreadElement' || !parser.isPure(arg, arg.range[0])) return undefined;
-          }
-          return true;
-        });
-      };
-      for (const type of ['javascript/auto', 'javascript/esm']) normalModuleFactory.hooks.parser.for(type).tap(NAME, setup);
-    });
-  }
-}
-
 function pageConfig(production) {
   return {
     name: 'audit-page',
@@ -328,7 +278,6 @@ function taskpaneConfig(env, production) {
         ],
       }),
       new ManifestPlugin({ baseUrl, version }),
-      new ZodSchemasArePurePlugin(),
     ],
   };
 }

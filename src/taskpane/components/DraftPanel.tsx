@@ -20,8 +20,7 @@ import { useServices } from '../servicesContext';
 import { useAction } from '../useAction';
 import { Busy } from './Busy';
 import { ErrorBar } from './ErrorBar';
-
-const OverwriteDialog = React.lazy(() => import(/* webpackChunkName: "draft-dialog" */ './OverwriteDialog'));
+import { OverwriteConfirm } from './OverwriteConfirm';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -81,6 +80,7 @@ export function DraftPanel(): React.JSX.Element {
         <Busy busy={draft.busy} label="正在生成正文…" />
       </div>
       <ErrorBar error={draft.error} onDismiss={draft.clearError} />
+      {confirming && <OverwriteConfirm titles={editedTitles(confirming)} onConfirm={() => void onConfirm()} onCancel={() => setConfirming(null)} />}
       {copy === 'copied' && (
         <MessageBar intent="success">
           <MessageBarBody>已复制报告正文，可以粘贴到 Word 或网站编辑器中。</MessageBarBody>
@@ -113,12 +113,6 @@ export function DraftPanel(): React.JSX.Element {
           </ol>
         </section>
       ))}
-      {confirming && (
-        // The question is rare (only after the clerk edited the text): its dialog loads when it is first asked.
-        <React.Suspense fallback={null}>
-          <OverwriteDialog titles={editedTitles(confirming)} onConfirm={() => void onConfirm()} onCancel={() => setConfirming(null)} />
-        </React.Suspense>
-      )}
     </div>
   );
 }
