@@ -19,7 +19,8 @@ import { useAction } from '../useAction';
 import { AuditUnits } from './AuditUnits';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  // The list of extensions (`.xlsx、.xlsm、…`) has no break opportunity of its own: without this it runs out of the pane.
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, overflowWrap: 'anywhere' },
   drop: {
     display: 'flex',
     flexDirection: 'column',
