@@ -197,6 +197,18 @@ describe('审核 tab in the pane', () => {
     expect(document.querySelectorAll('[data-unit]')).toHaveLength(5);
   });
 
+  test('cancelled before any file was finished: nothing to write', async () => {
+    renderPanel();
+    InProcessWorker.hold = true;
+    await pick(received());
+    await screen.findByText(/^第 0 \/ 5 份/);
+    await userEvent.click(screen.getByRole('button', { name: '取消' }));
+    await screen.findByText('审核已取消');
+    expect(screen.getByText(/共检查 0 个文件/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '写入工作簿' })).toBeNull();
+    expect(document.querySelectorAll('[data-unit]')).toHaveLength(0);
+  });
+
   test('nothing it can check: says which files it takes', async () => {
     renderPanel();
     await pick([new File(['x'], '说明.docx')]);

@@ -171,15 +171,20 @@ export function AuditPanel(props: { createWorker: () => BatchWorker; onChanged?:
               {describeTotals(result.summary, result.cancelled)}
             </MessageBarBody>
           </MessageBar>
-          <div className={styles.actions}>
-            <Button appearance="primary" disabled={write.busy || busy} onClick={() => void onWrite()}>
-              写入工作簿
-            </Button>
-            <Busy busy={write.busy} label="正在写入工作表和图表…" />
-          </div>
-          <ErrorBar error={write.error} onDismiss={write.clearError} />
-          {written && <Written outcome={written} />}
-          <AuditUnits summary={result.summary} />
+          {/* Cancelled before any file was finished: nothing to write or list. */}
+          {result.summary.units.length > 0 && (
+            <>
+              <div className={styles.actions}>
+                <Button appearance="primary" disabled={write.busy || busy} onClick={() => void onWrite()}>
+                  写入工作簿
+                </Button>
+                <Busy busy={write.busy} label="正在写入工作表和图表…" />
+              </div>
+              <ErrorBar error={write.error} onDismiss={write.clearError} />
+              {written && <Written outcome={written} />}
+              <AuditUnits summary={result.summary} />
+            </>
+          )}
         </>
       )}
     </section>
