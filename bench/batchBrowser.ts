@@ -5,12 +5,13 @@
  * production pane's 审核 tab (served from localhost, in the simulated Excel of test/e2e). Skipped, saying why, where
  * Chromium is missing.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import type { ApiVersionWindow } from '../test/e2e/paneBuild';
+import { commandLine, parentOf, pids, processMb, samplePeak } from './procMemory';
 
 const CHROMIUM = '/usr/bin/chromium';
 const REPO = resolve(__dirname, '..', '..', '..');
@@ -76,27 +77,20 @@ export async function browserCheckTimes(workbooks: readonly Buffer[], rounds = 6
  * of the renderer processes — a page and its workers live in one — of the Chromium run with `marker`, in MB.
  */
 function rendererPrivateMb(marker: string): number {
-  const read = (pid: string, what: string): string => {
-    try {
-      return readFileSync(`/proc/${pid}/${what}`, 'utf8');
-    } catch {
-      return '';
-    }
-  };
-  const parent = (pid: string): string => /PPid:\s+(\d+)/.exec(read(pid, 'status'))?.[1] ?? '0';
   let total = 0;
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    if (!read(pid, 'cmdline').includes('--type=renderer')) continue;
+  for (const pid of pids()) {
+    const command = commandLine(pid);
+    // Chromium's own browser UI has a renderer too (--top-chrome-webui, about 37 MB here): not the page's, and a task
+    // pane's webview has none. Every other renderer of this run counts (the page's, with its workers, and any spare).
+    if (!command.includes('--type=renderer') || command.includes('--top-chrome-webui')) continue;
     // Renderers descend from the browser process we started (through its zygote).
-    let ancestor = parent(pid);
+    let ancestor = parentOf(pid);
     let ours = false;
     for (let i = 0; i < 4 && ancestor !== '0' && !ours; i += 1) {
-      ours = read(ancestor, 'cmdline').includes(marker);
-      ancestor = parent(ancestor);
+      ours = commandLine(ancestor).includes(marker);
+      ancestor = parentOf(ancestor);
     }
-    const smaps = read(pid, 'smaps_rollup');
-    const kb = (field: string): number => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(smaps)?.[1] ?? 0);
-    if (ours) total += (kb('Private_Clean') + kb('Private_Dirty')) / 1024;
+    if (ours) total += processMb(pid, 'private');
   }
   return total;
 }
@@ -120,18 +114,16 @@ async function batchPeak(open: (browser: Browser) => Promise<Page>, pick: (page:
     const tab = await open(browser);
     await tab.waitForTimeout(500);
     const idleMb = rendererPrivateMb(marker);
-    let peak = idleMb;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, rendererPrivateMb(marker));
-    }, 50);
+    const sampler = samplePeak(() => rendererPrivateMb(marker));
     const t = Date.now();
+    let peakMb = idleMb;
     try {
       await pick(tab);
       await done(tab);
     } finally {
-      clearInterval(sampler);
+      peakMb = sampler.stop();
     }
-    return { seconds: (Date.now() - t) / 1000, idleMb, peakMb: peak };
+    return { seconds: (Date.now() - t) / 1000, idleMb, peakMb };
   } finally {
     await browser.close();
   }
