@@ -1,16 +1,22 @@
 /**
  * Checking workbooks in the browser, as the offline page and the task pane's 审核 tab do: the page's own batch worker
  * (built by `--config-name audit-page`) in Debian's headless Chromium, one workbook posted to it again and again, the
- * median time per check taken inside the page. Skipped, saying why, where Chromium is missing.
+ * median time per check taken inside the page; and the memory of a whole batch picked in the offline page and in the
+ * production pane's 审核 tab (served from localhost, in the simulated Excel of test/e2e). Skipped, saying why, where
+ * Chromium is missing.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import type { ApiVersionWindow } from '../test/e2e/paneBuild';
+import { commandLine, parentOf, pids, processMb, samplePeak } from './procMemory';
 
 const CHROMIUM = '/usr/bin/chromium';
 const REPO = resolve(__dirname, '..', '..', '..');
 const OUT = join(REPO, 'build', 'bench-page');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
 export function browserAvailable(): string | null {
   return existsSync(CHROMIUM) ? null : `${CHROMIUM} is missing (apt-get install -y chromium)`;
@@ -30,7 +36,7 @@ function buildPage(): string {
 export async function browserCheckTimes(workbooks: readonly Buffer[], rounds = 60): Promise<{ ms: number[]; heapMb: number }> {
   const { chromium } = await import('playwright-core');
   const page = buildPage();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--enable-precise-memory-info'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
   try {
     const tab = await browser.newPage();
     await tab.goto(pathToFileURL(page).href);
@@ -71,54 +77,117 @@ export async function browserCheckTimes(workbooks: readonly Buffer[], rounds = 6
  * of the renderer processes — a page and its workers live in one — of the Chromium run with `marker`, in MB.
  */
 function rendererPrivateMb(marker: string): number {
-  const read = (pid: string, what: string): string => {
-    try {
-      return readFileSync(`/proc/${pid}/${what}`, 'utf8');
-    } catch {
-      return '';
-    }
-  };
-  const parent = (pid: string): string => /PPid:\s+(\d+)/.exec(read(pid, 'status'))?.[1] ?? '0';
   let total = 0;
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    if (!read(pid, 'cmdline').includes('--type=renderer')) continue;
+  for (const pid of pids()) {
+    const command = commandLine(pid);
+    // Chromium's own browser UI has a renderer too (--top-chrome-webui, about 37 MB here): not the page's, and a task
+    // pane's webview has none. Every other renderer of this run counts (the page's, with its workers, and any spare).
+    if (!command.includes('--type=renderer') || command.includes('--top-chrome-webui')) continue;
     // Renderers descend from the browser process we started (through its zygote).
-    let ancestor = parent(pid);
+    let ancestor = parentOf(pid);
     let ours = false;
     for (let i = 0; i < 4 && ancestor !== '0' && !ours; i += 1) {
-      ours = read(ancestor, 'cmdline').includes(marker);
-      ancestor = parent(ancestor);
+      ours = commandLine(ancestor).includes(marker);
+      ancestor = parentOf(ancestor);
     }
-    const smaps = read(pid, 'smaps_rollup');
-    const kb = (field: string): number => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(smaps)?.[1] ?? 0);
-    if (ours) total += (kb('Private_Clean') + kb('Private_Dirty')) / 1024;
+    if (ours) total += processMb(pid, 'private');
   }
   return total;
 }
 
-/** The offline page checking `files` picked with its file input: wall time, the renderer's private memory when the
- * page is loaded and at its peak during the batch. */
-export async function browserBatchPeak(files: readonly string[]): Promise<{ seconds: number; idleMb: number; peakMb: number }> {
+interface BatchPeak {
+  seconds: number;
+  idleMb: number;
+  peakMb: number;
+}
+
+/**
+ * A Chromium of its own (marked, so its renderers can be told apart), a page opened by `open`, then `files` picked by
+ * `pick` and `done` awaited: the wall time of the batch, the renderers' private memory once the page is ready and at its
+ * peak during the batch. Dedicated workers run as threads of their page's renderer, so that is page and workers.
+ */
+async function batchPeak(open: (browser: Browser) => Promise<Page>, pick: (page: Page) => Promise<void>, done: (page: Page) => Promise<void>): Promise<BatchPeak> {
   const { chromium } = await import('playwright-core');
-  const page = buildPage();
   const marker = `--nianbao-bench=${process.pid}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', marker] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, marker] });
   try {
-    const tab = await browser.newPage();
-    await tab.goto(pathToFileURL(page).href);
+    const tab = await open(browser);
     await tab.waitForTimeout(500);
     const idleMb = rendererPrivateMb(marker);
-    let peak = idleMb;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, rendererPrivateMb(marker));
-    }, 50);
+    const sampler = samplePeak(() => rendererPrivateMb(marker));
     const t = Date.now();
-    await tab.setInputFiles('#pick-files', [...files]);
-    await tab.waitForSelector('#results:not(.hidden)', { timeout: 600000 });
-    const seconds = (Date.now() - t) / 1000;
-    clearInterval(sampler);
-    return { seconds, idleMb, peakMb: peak };
+    let peakMb = idleMb;
+    try {
+      await pick(tab);
+      await done(tab);
+    } finally {
+      peakMb = sampler.stop();
+    }
+    return { seconds: (Date.now() - t) / 1000, idleMb, peakMb };
   } finally {
     await browser.close();
+  }
+}
+
+/** The offline page checking `files` picked with its file input: wall time, the renderer's private memory when the
+ * page is loaded and at its peak during the batch. */
+export async function browserBatchPeak(files: readonly string[]): Promise<BatchPeak> {
+  const page = buildPage();
+  return batchPeak(
+    async (browser) => {
+      const tab = await browser.newPage();
+      await tab.goto(pathToFileURL(page).href);
+      return tab;
+    },
+    (tab) => tab.setInputFiles('#pick-files', [...files]),
+    async (tab) => {
+      await tab.waitForSelector('#results:not(.hidden)', { timeout: 600000 });
+    },
+  );
+}
+
+let paneBuild: Promise<{ dist: string; hostScript: string }> | null = null;
+
+/** The production pane (as `npm run build`) and the simulated Excel host of test/e2e, built once per run. */
+function buildPaneOnce(): Promise<{ dist: string; hostScript: string }> {
+  paneBuild ??= (async () => {
+    const { buildPaneIn, bundleHostPageOf } = await import('../test/e2e/paneBuild');
+    const dist = join(REPO, 'build', 'bench-pane');
+    buildPaneIn(REPO, dist);
+    return { dist, hostScript: await bundleHostPageOf(REPO) };
+  })();
+  return paneBuild;
+}
+
+/**
+ * The production pane's 审核 tab checking `files` picked with its file input, in a task-pane-sized page served from
+ * localhost inside the simulated Excel (the tab opened, its chunk loaded, before the batch): wall time, the renderer's
+ * private memory before the batch and at its peak.
+ */
+export async function paneBatchPeak(files: readonly string[]): Promise<BatchPeak> {
+  const { dist, hostScript } = await buildPaneOnce();
+  // Plain JavaScript of scripts/, loaded from the repository (the bench is compiled to another folder).
+  const { createStaticServer, listen } = (await import(join(REPO, 'scripts', 'staticServer.js'))) as typeof import('../scripts/staticServer');
+  const server = createStaticServer({ root: dist });
+  const port = await listen(server, 0, '127.0.0.1');
+  try {
+    return await batchPeak(
+      async (browser) => {
+        const tab = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: 'zh-CN' });
+        await tab.addInitScript(() => {
+          (window as unknown as ApiVersionWindow).__EXCEL_API__ = '1.18';
+        });
+        await tab.addInitScript({ content: hostScript });
+        await tab.goto(`http://127.0.0.1:${port}/taskpane.html`);
+        await tab.getByRole('heading', { name: '年报助手' }).waitFor();
+        await tab.getByRole('tab', { name: '审核', exact: true }).click();
+        await tab.getByRole('button', { name: '选择文件（可多选）' }).waitFor();
+        return tab;
+      },
+      (tab) => tab.locator('input[type=file][aria-label="选择收到的年报文件"]').setInputFiles([...files]),
+      (tab) => tab.getByText('审核完成', { exact: true }).waitFor({ timeout: 600000 }),
+    );
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }

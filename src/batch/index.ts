@@ -4,5 +4,7 @@
  */
 export { readReportBytes, readableExtensions, extensionOf } from '../read';
 export { checkFileBytes } from './checkBytes';
+export { replyTo } from './reply';
+export { batchSummary, describeTotals } from './summary';
 export { runBatch, FILE_TIMEOUT_MS, type BatchInput, type BatchOptions, type BatchOutcome, type BatchWorker } from './runBatch';
 export type { WorkerReply, WorkerRequest } from './protocol';

@@ -1,9 +1,5 @@
-/**
- * The batch's Web Worker: checks one file per message with the same readers, rules and messages as the command line.
- * Never throws back: a reader bug becomes that file's "unreadable" result.
- */
-import { unreadableFile } from '../core';
-import { checkFileBytes } from './checkBytes';
+/** The batch's Web Worker: one file per message, answered by replyTo (reply.ts). */
+import { replyTo } from './reply';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
 interface WorkerScope {
@@ -13,13 +9,4 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
-scope.onmessage = (event) => {
-  const { id, name, bytes } = event.data;
-  let reply: WorkerReply;
-  try {
-    reply = { id, item: checkFileBytes(name, new Uint8Array(bytes)) };
-  } catch (e) {
-    reply = { id, item: unreadableFile(name, `检查时出错：${e instanceof Error ? e.message : String(e)}`) };
-  }
-  scope.postMessage(reply);
-};
+scope.onmessage = (event) => scope.postMessage(replyTo(event.data));

@@ -1,22 +1,26 @@
-/** Findings and check results as data: the JSON shapes of FORMAT.md §4. */
-import { z } from 'zod';
+/**
+ * Findings and check results as data: the JSON shapes of FORMAT.md §4, as plain types. Their zod schemas, for
+ * reading such JSON back, are in schemas.ts, which the task pane never loads (it never parses JSON).
+ */
+import type { MetaSources } from './grid/reportMeta';
 
-export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+export type Severity = 'error' | 'warning' | 'info';
 
-export const FindingSchema = z.object({
-  rule: z.string(),
-  target: z.string(),
-  severity: SeveritySchema,
-  cells: z.array(z.string()),
-  expected: z.union([z.number(), z.string(), z.null()]),
-  actual: z.union([z.number(), z.string(), z.null()]),
-  message: z.string(),
-  explanation: z.string().nullable(),
-  addresses: z.array(z.string()).optional(),
-});
+/** A finding's §4 fields, as JSON carries them. */
+export interface JsonFinding {
+  rule: string;
+  target: string;
+  severity: Severity;
+  cells: string[];
+  expected: number | string | null;
+  actual: number | string | null;
+  message: string;
+  explanation: string | null;
+  addresses?: string[];
+}
 
 /** A finding as the engine makes it: the §4 fields plus context for rendering and hosts. */
-export interface Finding extends z.infer<typeof FindingSchema> {
+export interface Finding extends JsonFinding {
   /** Sub-kind, e.g. the VALUE-* code (`text`, `negative`, …) or the FORMAT-VERSION part. */
   code?: string;
   /** The figures the rule read, by key (for messages and highlights). */
@@ -25,26 +29,22 @@ export interface Finding extends z.infer<typeof FindingSchema> {
   detail?: string;
 }
 
-export const FileResultSchema = z.object({
-  file: z.string(),
-  body: z.string().nullable(),
-  year: z.number().nullable(),
-  format: z.string().nullable(),
-  status: z.enum(['ok', 'findings', 'unreadable']),
-  error: z.string().nullable(),
-  findings: z.array(FindingSchema),
+export interface FileResult {
+  file: string;
+  body: string | null;
+  year: number | null;
+  format: string | null;
+  status: 'ok' | 'findings' | 'unreadable';
+  error: string | null;
+  findings: JsonFinding[];
   /** Where the unit's name and the year were read: a 填报单位/机关名称 line, a title, a sheet's name or the file name. */
-  sources: z.object({ body: z.enum(['unit', 'title', 'sheet', 'file']).nullable(), year: z.enum(['unit', 'title', 'sheet', 'file']).nullable() }).optional(),
-});
+  sources?: MetaSources;
+}
 
-export type FileResult = z.infer<typeof FileResultSchema>;
-
-export const CheckResultSchema = z.object({
-  files: z.array(FileResultSchema),
-  summary: z.object({ files: z.number(), errors: z.number(), warnings: z.number(), infos: z.number() }),
-});
-
-export type CheckResult = z.infer<typeof CheckResultSchema>;
+export interface CheckResult {
+  files: FileResult[];
+  summary: { files: number; errors: number; warnings: number; infos: number };
+}
 
 /** Identity of a finding: rule plus target. */
 export function findingId(f: Pick<Finding, 'rule' | 'target'>): string {
@@ -52,8 +52,8 @@ export function findingId(f: Pick<Finding, 'rule' | 'target'>): string {
 }
 
 /** The §4 fields only, in order, for JSON output. */
-export function toJsonFinding(f: Finding): z.infer<typeof FindingSchema> {
-  const out: z.infer<typeof FindingSchema> = {
+export function toJsonFinding(f: Finding): JsonFinding {
+  const out: JsonFinding = {
     rule: f.rule,
     target: f.target,
     severity: f.severity,

@@ -6,6 +6,7 @@ export * from './address';
 export * from './readValue';
 export * from './report';
 export * from './findings';
+export * from './schemas';
 export * from './makeFinding';
 export * from './labels';
 export * from './messages';

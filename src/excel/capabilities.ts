@@ -19,6 +19,8 @@ export interface Capabilities {
   pageLayout: boolean;
   /** ExcelApi 1.13: Range.getMergedAreasOrNullObject. */
   mergedAreas: boolean;
+  /** ExcelApi 1.9: Worksheet.autoFilter (the 审核 sheets get filter buttons). */
+  autoFilter: boolean;
   /** Excel.run waits while a cell is edited instead of failing: where the host reports the "DelayForCellEdit" set. */
   delayForCellEdit: boolean;
   /** Sets the host reports whose members the loaded office.js lacks (e.g. `ExcelApi 1.18（批注）`), for messages. */
@@ -46,13 +48,14 @@ const GATES: Gate[] = [
   { key: 'fillDetails', set: 'ExcelApi', version: '1.9', label: '填充样式', members: [['RangeFill', 'pattern'], ['RangeFill', 'patternColor'], ['RangeFill', 'tintAndShade']] },
   { key: 'pageLayout', set: 'ExcelApi', version: '1.9', label: '页面设置', members: [['Worksheet', 'pageLayout']] },
   { key: 'mergedAreas', set: 'ExcelApi', version: '1.13', label: '合并单元格', members: [['Range', 'getMergedAreasOrNullObject']] },
+  { key: 'autoFilter', set: 'ExcelApi', version: '1.9', label: '筛选', members: [['Worksheet', 'autoFilter'], ['AutoFilter', 'apply']] },
   // office.js applies RunOptions.delayForCellEdit only where the host reports this set (it asks isSetSupported
   // itself); there is no member to probe, the option is read by Excel.run.
   { key: 'delayForCellEdit', set: 'DelayForCellEdit', version: '1.1', label: '编辑状态等待', members: [] },
 ];
 
 export function detectCapabilities(isSetSupported: IsSetSupported, library: ExcelLibrary | undefined): Capabilities {
-  const caps: Capabilities = { notes: false, comments: false, fillDetails: false, pageLayout: false, mergedAreas: false, delayForCellEdit: false, missingInLibrary: [] };
+  const caps: Capabilities = { notes: false, comments: false, fillDetails: false, pageLayout: false, mergedAreas: false, autoFilter: false, delayForCellEdit: false, missingInLibrary: [] };
   for (const gate of GATES) {
     const host = isSetSupported(gate.set, gate.version);
     const lib = gate.members.every(([cls, member]) => libraryHas(library, cls, member));
@@ -96,6 +99,13 @@ export function pageLayout(sheet: XlWorksheet, caps: Capabilities): Excel.PageLa
 /** Merged areas touching `range` (a null object when there are none), or null where the API is missing. */
 export function mergedAreas(range: XlRange, caps: Capabilities): Excel.RangeAreas | null {
   return caps.mergedAreas ? range.getMergedAreasOrNullObject() : null;
+}
+
+/** Filter buttons on `range` (its first row the header); false where the host or the library has no AutoFilter. */
+export function applyAutoFilter(sheet: XlWorksheet, range: XlRange, caps: Capabilities): boolean {
+  if (!caps.autoFilter) return false;
+  present(sheet.autoFilter, 'Worksheet.autoFilter').apply(range);
+  return true;
 }
 
 /** A cell's fill as far as the host lets us read it back; the store keeps it to put it back after marking. */

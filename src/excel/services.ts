@@ -5,7 +5,6 @@
  */
 import { CHECK_SHEET_NAME, EXPLANATION_SHEET_NAME, SHEETS, TEMPLATE_VERSION, getSheet } from '../spec';
 import { draftNarrative, rangeA1, reportYear, workbookName, type Finding } from '../core';
-import { importPublishedText } from '../core/importText';
 import { ServiceError, type ReportServices, type WorkbookStatus } from '../taskpane/services';
 import { detectCapabilities, runOptions, type Capabilities } from './capabilities';
 import { checkWorkbook, clearWorkbookMarks } from './check';
@@ -51,7 +50,8 @@ export function createExcelServices(deps: ExcelServiceDeps = {}): ReportServices
   const policy: RunPolicy = { ...DEFAULT_POLICY, ...deps.policy };
   const now = deps.now ?? (() => new Date());
   const draft: DraftFunction = deps.draft ?? ((report) => draftNarrative(report));
-  const importText: ImportFunction = deps.importText ?? importPublishedText;
+  // Reading a published report's text is a clerk's occasional action: its code loads when it is first used.
+  const importText = async (): Promise<ImportFunction> => deps.importText ?? (await import(/* webpackChunkName: "import-text" */ '../core/importText')).importPublishedText;
 
   const api = (version: string): boolean => supported('ExcelApi', version);
   // Detected when first needed: Office.context is only there after Office.onReady.
@@ -120,6 +120,14 @@ export function createExcelServices(deps: ExcelServiceDeps = {}): ReportServices
       return batch('保存说明', (context) => saveExplanation(context, finding, text, now()));
     },
     draftNarrative: ({ force }) => batch('生成报告正文', (context) => draftIntoWorkbook(context, caps(), draft, force)),
-    importPublished: (text, target) => batch('导入已发布报告', (context) => importIntoWorkbook(context, caps(), importText, text, target)),
+    // The 审核 writer (sheets and charts) loads with the 审核 tab's first write, not with the pane.
+    writeAudit: async (summary) => {
+      const { writeAudit } = await import(/* webpackChunkName: "audit-excel" */ './audit');
+      return batch('写入审核结果', (context) => writeAudit(context, caps(), summary, policy.sleep));
+    },
+    importPublished: async (text, target) => {
+      const read = await importText();
+      return batch('导入已发布报告', (context) => importIntoWorkbook(context, caps(), read, text, target));
+    },
   };
 }

@@ -8,7 +8,7 @@ import { buildSummary, summarise, summaryCharts, type CheckedFile, type CheckRes
 import { runBatch, type BatchInput, type BatchWorker } from '../batch';
 import { buildSummaryWorkbook } from '../xlsx/summaryWorkbook';
 import { renderChart } from './charts';
-import { fromDrop, fromFileList } from './files';
+import { fromDrop, fromFileList } from '../browser/files';
 import { renderTable, renderUnits } from './tables';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;

@@ -2,7 +2,7 @@
  * The one interface between the task pane's components and the host. Components receive an implementation through
  * context (ServicesProvider); the Excel implementation lives in src/excel, tests inject fakes.
  */
-import type { Finding } from '../core';
+import type { Finding, Summary } from '../core';
 
 export interface WorkbookStatus {
   /** Our template sheets are present (by name and metadata). */
@@ -68,6 +68,25 @@ export interface ImportOutcome {
   findings: Finding[];
 }
 
+/** The sheets 审核 writes: the three tables of the summary and the sheet of charts with their data. */
+export type AuditTable = 'units' | 'rules' | 'findings' | 'charts';
+
+export interface AuditWriteOutcome {
+  /** What was written, in order: the sheet's name (numbered when its usual name was taken) and its data rows. */
+  sheets: Array<{ table: AuditTable; name: string; rows: number }>;
+  /** Native Excel charts drawn. */
+  charts: number;
+  /** Sheets written by an earlier 审核 and unchanged since: replaced by this one. */
+  replaced: string[];
+  /**
+   * Sheets left exactly as they are although they have one of our names: a sheet the user made (`not-ours`), or one we
+   * wrote earlier that was changed since (`edited`). `used` is the name the new results went to instead.
+   */
+  kept: Array<{ name: string; reason: 'not-ours' | 'edited'; used: string }>;
+  /** Filter buttons were added to the tables (ExcelApi 1.9); else only the header is frozen. */
+  filter: boolean;
+}
+
 export type ServiceErrorCode =
   | 'cell-edit'
   | 'protected'
@@ -105,4 +124,9 @@ export interface ReportServices {
   draftNarrative(options: { force: boolean }): Promise<DraftOutcome>;
   /** 导入已发布报告: fill this year's tables, or last year's figures, from a published report's text. */
   importPublished(text: string, target: 'current' | 'previous'): Promise<ImportOutcome>;
+  /**
+   * 审核: write a batch's summary into this workbook as the sheets 单位汇总, 规则汇总, 问题明细 and 审核图表 (native
+   * charts). Replaces what an earlier 审核 wrote if it is unchanged; never touches any other sheet.
+   */
+  writeAudit(summary: Summary): Promise<AuditWriteOutcome>;
 }

@@ -6,56 +6,21 @@
  * syntax and APIs of the Chromium 90 engines of 信创 machines.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as vm from 'node:vm';
 import { parse } from 'acorn';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
-import { CheckResultSchema, SUMMARY_SHEETS, type CheckResult } from '../../src/core';
-import { buildCorpus } from '../handmade/corpus';
-import { LAYOUTS } from '../import/layouts';
-import { layoutCase } from '../import/layouts/data';
-import { generateCase } from '../handmade/run';
-import { seeded, soundReport } from '../helpers/reports';
+import { SUMMARY_SHEETS, type CheckResult } from '../../src/core';
 import { describeWithPrograms } from '../helpers/system';
-import { cli, oleContainer, templateBuffer } from '../xlsx/make';
 import { CHROMIUM, CHROMIUM_INSTALL_HINT, E2E_OUT, REPO, launchChromium } from './harness';
+import { baseName, byFile, cliCheck, filesIn, receivedFolder } from './received';
 
 const OUT = join(E2E_OUT, 'page');
 const PAGE = join(OUT, '年报审核.html');
 const SCREENSHOTS = join(REPO, 'docs', 'screenshots');
-
-/** Fifty received files: template workbooks sound and broken, hand-made ones, and files that are not workbooks. */
-async function receivedFolder(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'nb-page-'));
-  const rand = seeded(21);
-  for (let i = 0; i < 24; i += 1) {
-    const r = soundReport(rand);
-    r.meta.body = `沙坡头区第${i + 1}局`;
-    if (i % 4 === 1) r.values['t3.new.natural'] = Number(r.values['t3.new.natural']) + 1;
-    if (i % 4 === 2) r.values['t2.licensing'] = '/';
-    if (i % 6 === 5) r.values['t4.reconsideration.total'] = '三';
-    writeFileSync(join(dir, `${String(i + 1).padStart(2, '0')} 沙坡头区第${i + 1}局.xlsx`), await templateBuffer(r));
-  }
-  const cases = buildCorpus({ libreoffice: false }).filter((c) => c.habits.length >= 2).slice(0, 18);
-  for (const [i, c] of cases.entries()) writeFileSync(join(dir, `${String(25 + i)} 自制表格${i + 1}.xlsx`), (await generateCase(c)).bytes);
-  // Published reports as they arrive: a browser copy, a saved web page, converter Markdown, our own draft text.
-  ['browser-tsv', 'html', 'converter-md', 'draft-txt'].forEach((name, i) => {
-    const layout = LAYOUTS.find((l) => l.name === name);
-    if (!layout) throw new Error(name);
-    const rendered = layout.render(layoutCase(500 + i));
-    writeFileSync(join(dir, `${String(43 + i)} 已发布报告${i + 1}${rendered.ext}`), rendered.content);
-  });
-  writeFileSync(join(dir, '47 改了扩展名.xlsx'), '这不是工作簿');
-  writeFileSync(join(dir, '48 加密.xlsx'), oleContainer(['EncryptionInfo', 'EncryptedPackage']));
-  writeFileSync(join(dir, '49 旧版.xls'), oleContainer(['Workbook']));
-  const sound = await templateBuffer(soundReport(rand));
-  writeFileSync(join(dir, '50 截断.xlsx'), sound.subarray(0, Math.floor(sound.length / 2)));
-  return dir;
-}
 
 function build(): void {
   rmSync(OUT, { recursive: true, force: true });
@@ -67,14 +32,6 @@ function build(): void {
   if (r.status !== 0) throw new Error(`webpack failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-/** Each file's findings as `rule target message`, by file name. */
-function byFile(rows: { file: string; rule: string; target: string; message: string }[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const r of rows) (out[r.file.replace(/^.*[\\/]/, '')] ??= []).push(`${r.rule} ${r.target} ${r.message}`);
-  for (const k of Object.keys(out)) out[k].sort();
-  return out;
-}
-
 describeWithPrograms('the offline audit page in headless Chromium, from file://', [CHROMIUM], CHROMIUM_INSTALL_HINT, () => {
   let browser: Browser;
   let folder: string;
@@ -84,9 +41,8 @@ describeWithPrograms('the offline audit page in headless Chromium, from file://'
   beforeAll(async () => {
     build();
     folder = await receivedFolder();
-    files = spawnSync('ls', [folder], { encoding: 'utf8' }).stdout.trim().split('\n').map((f) => join(folder, f));
-    const { out } = await cli(['check', folder, '--json']);
-    expected = CheckResultSchema.parse(JSON.parse(out));
+    files = filesIn(folder);
+    expected = await cliCheck(folder);
     browser = await launchChromium();
   }, 300000);
 
@@ -136,7 +92,7 @@ describeWithPrograms('the offline audit page in headless Chromium, from file://'
     units.eachRow((row, n) => {
       if (n > 1 && row.getCell(4).value === '无法读取') unreadable[String(row.getCell(1).value)] = String(row.getCell(13).value);
     });
-    expect(unreadable).toEqual(Object.fromEntries(expected.files.filter((f) => f.status === 'unreadable').map((f) => [f.file.replace(/^.*\//, ''), f.error])));
+    expect(unreadable).toEqual(Object.fromEntries(expected.files.filter((f) => f.status === 'unreadable').map((f) => [baseName(f.file), f.error])));
 
     expect(problems).toEqual([]);
     const pageUrl = pathToFileURL(PAGE).href;

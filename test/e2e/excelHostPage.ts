@@ -1,5 +1,5 @@
 /**
- * TEST ONLY: Excel on Windows around the production pane in Chromium. test/e2e/paneInExcel.test.ts bundles this file
+ * TEST ONLY: Excel on Windows around the production pane in Chromium. test/e2e/harness.ts bundles this file
  * with webpack and runs it as an init script, before the page's own scripts: it puts the simulated Excel host
  * (src/excel/testing) behind `window.external`, as the Office client does in the task pane's webview. The pane then
  * loads its self-hosted office.js as in production, office.js picks excel-win32-16.01.js from the same folder, and
@@ -33,6 +33,8 @@ export interface HostRecords {
   /** Notes and threaded comments that check added (they start with NOTE_TAG). */
   ourNotes: string[];
   ourComments: string[];
+  /** Every native chart: its sheet, title, type, and per series its name and number of values. */
+  charts: { sheet: string; title: string; type: string; series: { name: string; values: number }[] }[];
 }
 
 /** The test's handle on the workbook, as `window.__excelHost`. */
@@ -47,6 +49,8 @@ export interface ExcelHostHook {
   resetRequests(): void;
   /** `sheet!A1` of every cell whose value contains `text`. */
   cellsContaining(text: string): string[];
+  /** The values of `sheet` from A1 to its last filled row and column ('' where empty), or null if there is no such sheet. */
+  table(sheet: string): CellValue[][] | null;
 }
 
 const MARK_COLOURS: readonly string[] = Object.values(MARK_FILL);
@@ -95,6 +99,9 @@ const hook: ExcelHostHook = {
       markedCells: model.sheets.flatMap((s) => [...s.cells].filter(([, c]) => c.fill !== null && MARK_COLOURS.includes(c.fill.color)).map(([k]) => cellName(s.name, k))),
       ourNotes: model.sheets.flatMap((s) => [...s.notes.values()].filter((n) => n.startsWith(NOTE_TAG))),
       ourComments: model.comments.filter((c) => c.content.startsWith(NOTE_TAG)).map((c) => c.content),
+      charts: model.sheets.flatMap((s) =>
+        s.charts.map((c) => ({ sheet: s.name, title: c.title.text, type: c.type, series: model.chartData(c).map((d) => ({ name: d.name, values: d.values.length })) })),
+      ),
     };
   },
   resetRequests() {
@@ -102,6 +109,14 @@ const hook: ExcelHostHook = {
   },
   cellsContaining(text) {
     return model.sheets.flatMap((s) => [...s.cells].filter(([, c]) => typeof c.value === 'string' && c.value.includes(text)).map(([k]) => cellName(s.name, k)));
+  },
+  table(name) {
+    const s = model.findSheet(name);
+    if (!s) return null;
+    const filled = [...s.cells].filter(([, c]) => c.value !== '').map(([k]) => k.split(',').map(Number));
+    const rows = Math.max(0, ...filled.map(([r]) => r + 1));
+    const cols = Math.max(0, ...filled.map(([, c]) => c + 1));
+    return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => model.peek(s, r, c)?.value ?? ''));
   },
 };
 

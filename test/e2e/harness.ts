@@ -4,12 +4,13 @@
  * server `npm start` uses, launch Debian's Chromium through playwright-core (never a downloaded browser) and open the
  * pane with everything the page does recorded.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createStaticServer, listen } from '../../scripts/staticServer';
+import type { ExcelHostHook, HostRecords } from './excelHostPage';
+import { buildPaneIn, bundleHostPageOf, type ApiVersionWindow } from './paneBuild';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_INSTALL_HINT = 'apt-get install -y chromium';
@@ -18,16 +19,7 @@ export const REPO = join(__dirname, '..', '..');
 export const E2E_OUT = join(REPO, 'test-output', 'e2e');
 
 /** The production build of the pane into `outDir` (emptied first); throws with webpack's output when it fails. */
-export function buildPane(outDir: string): void {
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
-  const build = spawnSync(
-    process.execPath,
-    [join(REPO, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production', '--output-path', outDir],
-    { cwd: REPO, encoding: 'utf8', env: { ...process.env, OFFICE_JS: '', MANIFEST_BUILD: '1' } },
-  );
-  if (build.status !== 0) throw new Error(`webpack failed:\n${build.stdout}\n${build.stderr}`);
-}
+export const buildPane = (outDir: string): void => buildPaneIn(REPO, outDir);
 
 export interface Served {
   origin: string;
@@ -88,4 +80,61 @@ export async function openPane(browser: Browser, origin: string, options: OpenOp
 /** Requests that left `origin`. */
 export function foreignRequests(log: PageLog, origin: string): string[] {
   return log.requests.filter((u) => !u.startsWith(`${origin}/`));
+}
+
+/** The README's screenshots. */
+export const DOCS_SCREENSHOTS = join(REPO, 'docs', 'screenshots');
+/** A page the size of an Excel task pane (380 px wide), device scale 2. */
+export const TASK_PANE = { viewport: { width: 380, height: 900 }, deviceScaleFactor: 2 };
+
+/** test/e2e/excelHostPage.ts as one classic script, run before the page's own (no eval). */
+export const bundleHostPage = (): Promise<string> => bundleHostPageOf(REPO);
+
+/** The window of a pane opened with `openInExcel`: the ExcelApi version asked for and the host's test hook. */
+export interface HookWindow extends ApiVersionWindow {
+  __excelHost: ExcelHostHook;
+}
+
+/**
+ * The pane in a task-pane-sized page on `${origin}/taskpane.html`, in a simulated Excel on Windows (`hostScript`, from
+ * bundleHostPage) that reports ExcelApi `apiVersion`.
+ */
+export function openInExcel(browser: Browser, origin: string, hostScript: string, apiVersion: string): Promise<{ page: Page; log: PageLog }> {
+  return openPane(browser, origin, {
+    ...TASK_PANE,
+    setup: async (page) => {
+      await page.addInitScript((v) => {
+        (window as unknown as HookWindow).__EXCEL_API__ = v;
+      }, apiVersion);
+      await page.addInitScript({ content: hostScript });
+    },
+  });
+}
+
+/** What the simulated host saw and holds (see excelHostPage.ts). */
+export const records = (page: Page): Promise<HostRecords> => page.evaluate(() => (window as unknown as HookWindow).__excelHost.records());
+
+/** A screenshot into test-output/e2e/, and into docs/screenshots/ when UPDATE_SCREENSHOTS=1 and `docs` is set. */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean; docs?: boolean } = {}): Promise<void> {
+  const path = join(E2E_OUT, name);
+  await page.mouse.move(0, 0); // no button left in its hover colour
+  await page.screenshot({ path, fullPage: options.fullPage ?? false, animations: 'disabled', caret: 'hide' });
+  if (options.docs && process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    copyFileSync(path, join(DOCS_SCREENSHOTS, name));
+  }
+}
+
+/** No page error, no console error or warning, no failed request, nothing sent outside `origin`. */
+export function expectCleanLog(log: PageLog, origin: string): void {
+  expect(log.pageErrors).toEqual([]);
+  expect(log.consoleProblems).toEqual([]);
+  expect(log.failed).toEqual([]);
+  expect(foreignRequests(log, origin)).toEqual([]);
+}
+
+/** Nothing wider than the task pane: no horizontal scroll bar at its width. */
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
 }

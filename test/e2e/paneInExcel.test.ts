@@ -1,7 +1,7 @@
 /**
  * The PRODUCTION pane bundle as a task pane in headless Chromium, in Excel on Windows as far as the pane can tell: the
  * pane loads its self-hosted office.js (Microsoft's, from the build), which finds `window.external` — put there by
- * test/e2e/excelHostPage.ts (bundled here with webpack, run as an init script) over the simulated Excel host — loads
+ * test/e2e/excelHostPage.ts (bundled with webpack by harness.ts, run as an init script) over the simulated Excel host — loads
  * excel-win32-16.01.js from the same folder and sends every Excel.run through it. The test then works like a clerk —
  * insert the template, type a report with mistakes, 校验, select a finding, explain a warning, 清除标注, 生成报告正文 —
  * and checks what the pane shows, what the workbook received, how many syncs the check took, that no request or
@@ -11,74 +11,30 @@
  * Screenshots (380 px wide like an Excel task pane, device scale 2) always go to test-output/e2e/; with
  * UPDATE_SCREENSHOTS=1 the README's screenshots in docs/screenshots/ are rewritten too.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import webpack from 'webpack';
 import { describeWithPrograms } from '../helpers/system';
-import type { ExcelHostHook, HostRecords } from './excelHostPage';
-import { CHROMIUM, CHROMIUM_INSTALL_HINT, E2E_OUT, REPO, buildPane, foreignRequests, launchChromium, openPane, serve, type PageLog, type Served } from './harness';
+import {
+  CHROMIUM,
+  CHROMIUM_INSTALL_HINT,
+  E2E_OUT,
+  buildPane,
+  bundleHostPage,
+  expectCleanLog as expectCleanLogFrom,
+  expectNoHorizontalOverflow,
+  launchChromium,
+  openInExcel as openInExcelOf,
+  records,
+  screenshot,
+  serve,
+  type HookWindow,
+  type PageLog,
+  type Served,
+} from './harness';
 
 const DIST = join(E2E_OUT, 'dist-in-excel');
-const DOCS_SCREENSHOTS = join(REPO, 'docs', 'screenshots');
-const TASK_PANE = { viewport: { width: 380, height: 900 }, deviceScaleFactor: 2 };
 const OFFICE_JS = /\/office\/[^/]+\/office\.js$/;
 
-/** test/e2e/excelHostPage.ts as one classic script, run before the page's own (no eval). */
-async function bundleHostPage(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), 'nianbao-excel-host-'));
-  try {
-    const compiler = webpack({
-      mode: 'development',
-      devtool: false,
-      target: ['web', 'es2020'],
-      context: REPO,
-      entry: join(__dirname, 'excelHostPage.ts'),
-      output: { path: outDir, filename: 'excelHostPage.js', iife: true },
-      resolve: { extensions: ['.ts', '.js'] },
-      module: {
-        rules: [
-          {
-            test: /\.ts$/,
-            exclude: /node_modules/,
-            use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'es2020', sourceMap: false } } },
-          },
-        ],
-      },
-      performance: { hints: false },
-    });
-    const stats = await new Promise<webpack.Stats>((resolve, reject) =>
-      compiler.run((err, result) => {
-        compiler.close(() => undefined);
-        if (err || !result) reject(err ?? new Error('webpack gave no result'));
-        else resolve(result);
-      }),
-    );
-    if (stats.hasErrors()) throw new Error(`bundling the host page failed:\n${stats.toString('errors-only')}`);
-    return readFileSync(join(outDir, 'excelHostPage.js'), 'utf8');
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
-}
-
-/** A screenshot into test-output/e2e/, and into docs/screenshots/ when UPDATE_SCREENSHOTS=1. */
-async function screenshot(page: Page, name: string, options: { fullPage?: boolean; docs?: boolean } = {}): Promise<void> {
-  const path = join(E2E_OUT, name);
-  await page.mouse.move(0, 0); // no button left in its hover colour
-  await page.screenshot({ path, fullPage: options.fullPage ?? false, animations: 'disabled', caret: 'hide' });
-  if (options.docs && process.env.UPDATE_SCREENSHOTS === '1') {
-    mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-    copyFileSync(path, join(DOCS_SCREENSHOTS, name));
-  }
-}
-
-interface HookWindow {
-  __EXCEL_API__?: string;
-  __excelHost: ExcelHostHook;
-}
-
-const records = (page: Page): Promise<HostRecords> => page.evaluate(() => (window as unknown as HookWindow).__excelHost.records());
 const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
 describeWithPrograms('production pane with its office.js over a simulated Excel, in headless Chromium', [CHROMIUM], CHROMIUM_INSTALL_HINT, () => {
@@ -99,30 +55,9 @@ describeWithPrograms('production pane with its office.js over a simulated Excel,
   });
 
   /** The pane in a task-pane-sized page, in an Excel host that reports `apiVersion`. */
-  async function openInExcel(apiVersion: string): Promise<{ page: Page; log: PageLog }> {
-    return openPane(browser, served.origin, {
-      ...TASK_PANE,
-      setup: async (page) => {
-        await page.addInitScript((v) => {
-          (window as unknown as HookWindow).__EXCEL_API__ = v;
-        }, apiVersion);
-        await page.addInitScript({ content: hostScript });
-      },
-    });
-  }
+  const openInExcel = (apiVersion: string): Promise<{ page: Page; log: PageLog }> => openInExcelOf(browser, served.origin, hostScript, apiVersion);
 
-  /** Nothing wider than the task pane: no horizontal scroll bar at 380 px. */
-  async function expectNoHorizontalOverflow(page: Page): Promise<void> {
-    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
-  }
-
-  function expectCleanLog(log: PageLog): void {
-    expect(log.pageErrors).toEqual([]);
-    expect(log.consoleProblems).toEqual([]);
-    expect(log.failed).toEqual([]);
-    expect(foreignRequests(log, served.origin)).toEqual([]);
-  }
+  const expectCleanLog = (log: PageLog): void => expectCleanLogFrom(log, served.origin);
 
   test("a clerk's session: install, type a report with mistakes, check, select, explain, clear, draft", async () => {
     const { page, log } = await openInExcel('1.18');

@@ -22,6 +22,8 @@ describe('accessibility (axe)', () => {
   test('the import tab', async () => {
     const { view } = await renderPane();
     await userEvent.click(screen.getByRole('tab', { name: '导入已发布报告' }));
+    // The tab's code loads when it is first opened: wait for the panel, not its spinner.
+    await screen.findByRole('button', { name: '导入' });
     const results = await axe(view.container, AXE_OPTIONS);
     expect(results.violations.map((v) => v.id)).toEqual([]);
   });

@@ -2,8 +2,9 @@
  * A fake ReportServices for pane tests: records every call with its arguments, answers from fields a test sets, and
  * can be told to fail. Not a jest mock, so tests read as plain assertions on `calls`.
  */
-import type { Finding } from '../../src/core';
+import type { Finding, Summary } from '../../src/core';
 import type {
+  AuditWriteOutcome,
   CheckOutcome,
   DraftOutcome,
   ImportOutcome,
@@ -78,6 +79,18 @@ export class FakeServices implements ReportServices {
   checkOutcome: CheckOutcome = { findings: FINDINGS, located: 'names', problems: [], marking: 'notes' };
   draftOutcomes: DraftOutcome[] = [];
   importOutcome: ImportOutcome = { target: 'current', filled: 0, keptUserValues: [], findings: [] };
+  auditOutcome: AuditWriteOutcome = {
+    sheets: [
+      { table: 'units', name: '单位汇总', rows: 0 },
+      { table: 'rules', name: '规则汇总', rows: 0 },
+      { table: 'findings', name: '问题明细', rows: 0 },
+      { table: 'charts', name: '审核图表', rows: 0 },
+    ],
+    charts: 5,
+    replaced: [],
+    kept: [],
+    filter: true,
+  };
   /** Method name → error to throw on its next call. */
   failures = new Map<keyof ReportServices, unknown>();
 
@@ -124,5 +137,9 @@ export class FakeServices implements ReportServices {
   async importPublished(text: string, target: 'current' | 'previous'): Promise<ImportOutcome> {
     this.record('importPublished', [text, target]);
     return { ...this.importOutcome, target };
+  }
+  async writeAudit(summary: Summary): Promise<AuditWriteOutcome> {
+    this.record('writeAudit', [summary]);
+    return this.auditOutcome;
   }
 }

@@ -4,6 +4,7 @@
  * indexer, over ./workbookModel.ts. The sources of the behaviours imitated here are listed in ./README.md.
  * Adding a class (a chart, a table) means adding an entry to CLASSES and, where it holds state, a field to the model.
  */
+import { CHART_CLASSES, type ChartObject } from './chartClasses';
 import {
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_ROW_HEIGHT,
@@ -21,6 +22,7 @@ import {
   type CellValue,
   type CommentModel,
   type ConditionalFormatModel,
+  type CustomPropertyModel,
   type NameModel,
   type Rect,
   type SheetModel,
@@ -60,6 +62,12 @@ export type HostObject =
   | { kind: 'Note'; sheet: SheetModel; key: string }
   | { kind: 'CommentCollection' }
   | { kind: 'Comment'; comment: CommentModel }
+  | { kind: 'WorksheetFreezePanes'; sheet: SheetModel }
+  | { kind: 'AutoFilter'; sheet: SheetModel }
+  | { kind: 'DocumentProperties' }
+  | { kind: 'CustomPropertyCollection' }
+  | { kind: 'CustomProperty'; property: CustomPropertyModel }
+  | ChartObject
   | { kind: 'Service'; name: string };
 
 export type Kind = HostObject['kind'];
@@ -303,6 +311,7 @@ export const CLASSES: Classes = {
       Names: { get: () => ({ kind: 'NamedItemCollection' }), api: '1.4' },
       Comments: { get: () => ({ kind: 'CommentCollection' }), api: '1.10' },
       Notes: { get: () => ({ kind: 'NoteCollection', sheet: null }), api: '1.18' },
+      Properties: { get: () => ({ kind: 'DocumentProperties' }), api: '1.7' },
     },
   },
 
@@ -343,6 +352,9 @@ export const CLASSES: Classes = {
       Protection: { get: (o) => ({ kind: 'WorksheetProtection', sheet: o.sheet }), api: '1.2' },
       PageLayout: { get: (o) => ({ kind: 'PageLayout', sheet: o.sheet }), api: '1.9' },
       Notes: { get: (o) => ({ kind: 'NoteCollection', sheet: o.sheet }), api: '1.18' },
+      Charts: { get: (o) => ({ kind: 'ChartCollection', sheet: o.sheet }) },
+      FreezePanes: { get: (o) => ({ kind: 'WorksheetFreezePanes', sheet: o.sheet }), api: '1.7' },
+      AutoFilter: { get: (o) => ({ kind: 'AutoFilter', sheet: o.sheet }), api: '1.9' },
     },
     methods: {
       GetRange: { call: (o, [address], env) => range(alive(env, o.sheet), address === undefined || address === null || address === '' ? { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS } : parseRect(String(address))) },
@@ -775,6 +787,96 @@ export const CLASSES: Classes = {
       },
     },
   },
+
+  WorksheetFreezePanes: {
+    methods: {
+      FreezeRows: { call: (o, [count]) => void (o.sheet.freeze = { rows: count === undefined || count === null ? 1 : Number(count), cols: 0 }) },
+      FreezeColumns: { call: (o, [count]) => void (o.sheet.freeze = { rows: 0, cols: count === undefined || count === null ? 1 : Number(count) }) },
+      Unfreeze: { call: (o) => void (o.sheet.freeze = { rows: 0, cols: 0 }) },
+    },
+  },
+
+  AutoFilter: {
+    props: { Enabled: { get: (o) => o.sheet.autoFilter !== null } },
+    methods: {
+      Apply: {
+        call: (o, [target], env) => {
+          const r = target as HostObject | string | null;
+          const rect = typeof r === 'string' ? parseRect(r) : r && r.kind === 'Range' && r.sheet === o.sheet ? r.rect : null;
+          if (!rect) throw new HostError('InvalidArgument', 'AutoFilter.apply needs a range on the same worksheet.');
+          // README: S7. One AutoFilter per sheet; applying it again moves it.
+          guard(env, o.sheet, rect, 'format');
+          o.sheet.autoFilter = rect;
+        },
+      },
+      Remove: { call: (o) => void (o.sheet.autoFilter = null) },
+    },
+  },
+
+  DocumentProperties: {
+    nav: { Custom: { get: () => ({ kind: 'CustomPropertyCollection' }) } },
+  },
+  CustomPropertyCollection: {
+    items: (_o, env) => [...env.model.customProperties.values()].map((property) => ({ kind: 'CustomProperty', property })),
+    // office.js sends getItem(key) as an indexer (library: CustomPropertyCollection.getItem).
+    indexer: (_o, [key], env) => {
+      const property = env.model.customProperties.get(String(key).toLowerCase());
+      if (!property) throw new HostError('ItemNotFound', `The requested resource doesn't exist: custom property ${String(key)}`);
+      return { kind: 'CustomProperty', property };
+    },
+    methods: {
+      Add: {
+        call: (_o, [key, value], env) => {
+          const k = String(key);
+          // README: D1. Keys are case-insensitive; adding an existing key replaces its value.
+          if (!k || k.length > 255) throw new HostError('InvalidArgument', `The custom property key is invalid: ${k}`);
+          const v = typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
+          if (typeof v === 'string' && v.length > 255) throw new HostError('InvalidArgument', 'A custom property value cannot be longer than 255 characters.');
+          const property: CustomPropertyModel = { key: k, value: v, type: typeof v === 'number' ? (Number.isInteger(v) ? 'Number' : 'Float') : typeof v === 'boolean' ? 'Boolean' : 'String' };
+          env.model.customProperties.set(k.toLowerCase(), property);
+          return { kind: 'CustomProperty', property };
+        },
+      },
+      GetItem: {
+        call: (_o, [key], env) => {
+          const property = env.model.customProperties.get(String(key).toLowerCase());
+          if (!property) throw new HostError('ItemNotFound', `The requested resource doesn't exist: custom property ${String(key)}`);
+          return { kind: 'CustomProperty', property };
+        },
+      },
+      GetItemOrNullObject: {
+        call: (_o, [key], env) => {
+          const property = env.model.customProperties.get(String(key).toLowerCase());
+          return property ? { kind: 'CustomProperty', property } : null;
+        },
+      },
+      GetCount: { call: (_o, _a, env) => env.model.customProperties.size },
+      DeleteAll: { call: (_o, _a, env) => env.model.customProperties.clear() },
+    },
+  },
+  CustomProperty: {
+    props: {
+      Key: { get: (o) => o.property.key },
+      Type: { get: (o) => o.property.type },
+      Value: {
+        get: (o) => o.property.value,
+        set: (o, v) => {
+          const value = typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
+          if (typeof value === 'string' && value.length > 255) throw new HostError('InvalidArgument', 'A custom property value cannot be longer than 255 characters.');
+          o.property.value = value;
+        },
+      },
+    },
+    methods: {
+      Delete: {
+        call: (o, _a, env) => {
+          env.model.customProperties.delete(o.property.key.toLowerCase());
+        },
+      },
+    },
+  },
+
+  ...CHART_CLASSES,
 
   // Services the library itself calls (telemetry, add-in internals): accepted, never answered with data.
   Service: {},

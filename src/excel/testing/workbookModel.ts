@@ -4,7 +4,7 @@
  * the result here, never through the adapter. Every behaviour that imitates Excel is listed with its source in
  * ./README.md; the comments below name the entry.
  *
- * Kept plain so that later features (charts, summary sheets) add fields here and classes in ./excelClasses.ts.
+ * Kept plain so that features add fields here and classes in ./excelClasses.ts (charts: `SheetModel.charts`).
  */
 import { columnLetters } from '../../core/address';
 
@@ -67,6 +67,60 @@ export interface ProtectionModel {
   options: Record<string, boolean>;
 }
 
+/** Font of a chart element (title, legend, axis labels, data labels, chart area). */
+export type ChartFontModel = Record<string, unknown>;
+
+export interface ChartPointModel {
+  fill: string | null;
+  border: { color: string | null; weight: number | null; lineStyle: string | null };
+}
+
+/**
+ * A series refers to cells (README: H4): its name, categories and values are read from the sheet when asked,
+ * as Excel's series formulas do, so a chart follows its data.
+ */
+export interface ChartSeriesModel {
+  /** The cell holding the name (a header cell), or null when the name was set as text. */
+  nameCell: { sheetId: string; row: number; col: number } | null;
+  name: string;
+  sheetId: string;
+  values: Rect;
+  /** The category labels, or null (categories 1, 2, 3 …). */
+  categories: Rect | null;
+  fill: string | null;
+  gapWidth: number;
+  hasDataLabels: boolean;
+  /** Formats of single points by index, made when a point is first formatted. */
+  points: Map<number, ChartPointModel>;
+}
+
+export interface ChartAxisModel {
+  reversePlotOrder: boolean;
+  numberFormat: string;
+  tickLabelSpacing: number | null;
+  visible: boolean;
+  font: ChartFontModel;
+}
+
+export interface ChartModel {
+  id: string;
+  name: string;
+  type: string;
+  source: { sheetId: string; rect: Rect };
+  seriesBy: string;
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+  title: { text: string; visible: boolean; font: ChartFontModel };
+  legend: { visible: boolean; position: string; font: ChartFontModel };
+  axes: { category: ChartAxisModel; value: ChartAxisModel };
+  dataLabels: { showValue: boolean; numberFormat: string; position: string; font: ChartFontModel };
+  /** The chart area's font (Chart.format.font). */
+  font: ChartFontModel;
+  series: ChartSeriesModel[];
+}
+
 export interface SheetModel {
   /** Stable id, as `Worksheet.id` ("{GUID}"-like). */
   id: string;
@@ -82,6 +136,11 @@ export interface SheetModel {
   /** Notes (ExcelApi 1.18) by cell key `row,col`. */
   notes: Map<string, string>;
   pageLayout: Record<string, unknown>;
+  charts: ChartModel[];
+  /** Rows and columns frozen at the top and left (WorksheetFreezePanes). */
+  freeze: { rows: number; cols: number };
+  /** The range an AutoFilter was applied to (ExcelApi 1.9), or null. */
+  autoFilter: Rect | null;
 }
 
 export interface CommentModel {
@@ -224,7 +283,17 @@ export function newSheet({ id, name }: NewSheetOptions): SheetModel {
     validations: new Map(),
     notes: new Map(),
     pageLayout: {},
+    charts: [],
+    freeze: { rows: 0, cols: 0 },
+    autoFilter: null,
   };
+}
+
+/** A custom document property (DocumentProperties.custom, ExcelApi 1.7). */
+export interface CustomPropertyModel {
+  key: string;
+  value: string | number | boolean;
+  type: 'String' | 'Number' | 'Boolean' | 'Float';
 }
 
 /** Everything the workbook holds, as plain data (to save and restore a workbook between runs). */
@@ -232,6 +301,7 @@ export interface ModelState {
   sheets: SheetModel[];
   names: Map<string, NameModel>;
   comments: CommentModel[];
+  customProperties: Map<string, CustomPropertyModel>;
   selection: { sheet: string; address: string } | null;
   activeSheet: string | null;
   nextId: number;
@@ -242,12 +312,22 @@ export class WorkbookModel {
   sheets: SheetModel[] = [];
   names = new Map<string, NameModel>();
   comments: CommentModel[] = [];
+  /** Custom document properties by lower-case key (keys are case-insensitive: README, D1). */
+  customProperties = new Map<string, CustomPropertyModel>();
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string | null = null;
   private nextId = 1;
 
   save(): ModelState {
-    return structuredClone({ sheets: this.sheets, names: this.names, comments: this.comments, selection: this.selection, activeSheet: this.activeSheet, nextId: this.nextId });
+    return structuredClone({
+      sheets: this.sheets,
+      names: this.names,
+      comments: this.comments,
+      customProperties: this.customProperties,
+      selection: this.selection,
+      activeSheet: this.activeSheet,
+      nextId: this.nextId,
+    });
   }
 
   restore(state: ModelState): void {
@@ -255,6 +335,7 @@ export class WorkbookModel {
     this.sheets = c.sheets;
     this.names = c.names;
     this.comments = c.comments;
+    this.customProperties = c.customProperties;
     this.selection = c.selection;
     this.activeSheet = c.activeSheet;
     this.nextId = c.nextId;
@@ -274,9 +355,16 @@ export class WorkbookModel {
     return s;
   }
 
-  /** Deleting a sheet turns the names that point into it into `#REF!` (README: names). */
+  /**
+   * Deleting a sheet turns the names that point into it into `#REF!` (README: names). A very hidden sheet cannot be
+   * deleted, nor the last visible one (README: S5).
+   */
   deleteSheet(name: string): void {
     const s = this.sheet(name);
+    if (s.visibility === 'VeryHidden') throw new HostError('InvalidOperation', `The worksheet ${s.name} is very hidden: make it visible or hidden before deleting it.`);
+    if (s.visibility === 'Visible' && !this.sheets.some((x) => x !== s && x.visibility === 'Visible')) {
+      throw new HostError('InvalidOperation', `The worksheet ${s.name} is the last visible sheet of the workbook and cannot be deleted.`);
+    }
     this.sheets = this.sheets.filter((x) => x !== s);
     this.comments = this.comments.filter((c) => c.sheetId !== s.id);
     for (const n of this.names.values()) {
@@ -285,6 +373,8 @@ export class WorkbookModel {
         n.ref = null;
       }
     }
+    // Charts elsewhere that plot this sheet's cells keep their series, which now read nothing (#REF! in Excel).
+    for (const sheet of this.sheets) for (const c of sheet.charts) c.series = c.series.filter((x) => x.sheetId !== s.id);
     if (this.activeSheet === s.name) this.activeSheet = this.sheets[0]?.name ?? null;
   }
 
@@ -417,6 +507,36 @@ export class WorkbookModel {
       if (col > c1) c1 = col;
     }
     return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+  }
+
+  /** A chart's series as it plots them now: name, categories and values read from the cells they refer to. */
+  chartData(chart: ChartModel): { name: string; categories: string[]; values: (number | null)[] }[] {
+    return chart.series.map((s) => ({ name: this.seriesName(s), categories: this.seriesCategories(s), values: this.seriesValues(s) }));
+  }
+
+  seriesName(s: ChartSeriesModel): string {
+    if (!s.nameCell) return s.name;
+    const sheet = this.sheetById(s.nameCell.sheetId);
+    const v = sheet ? this.peek(sheet, s.nameCell.row, s.nameCell.col)?.value : undefined;
+    return v === undefined ? '' : String(v);
+  }
+
+  seriesValues(s: ChartSeriesModel): (number | null)[] {
+    const sheet = this.sheetById(s.sheetId);
+    return [...cellsOf(s.values)].map((p) => {
+      const v = sheet ? this.peek(sheet, p.row, p.col)?.value : undefined;
+      return typeof v === 'number' ? v : null;
+    });
+  }
+
+  seriesCategories(s: ChartSeriesModel): string[] {
+    const count = s.values.rows * s.values.cols;
+    if (!s.categories) return Array.from({ length: count }, (_, i) => String(i + 1));
+    const sheet = this.sheetById(s.sheetId);
+    return [...cellsOf(s.categories)].map((p) => {
+      const v = sheet ? this.peek(sheet, p.row, p.col)?.value : undefined;
+      return v === undefined ? '' : String(v);
+    });
   }
 
   /** `'表三'!D5` style address of a rect, as Range.address returns it. */

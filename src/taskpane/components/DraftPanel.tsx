@@ -5,12 +5,6 @@
 import * as React from 'react';
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   MessageBar,
   MessageBarBody,
   Subtitle2,
@@ -26,6 +20,7 @@ import { useServices } from '../servicesContext';
 import { useAction } from '../useAction';
 import { Busy } from './Busy';
 import { ErrorBar } from './ErrorBar';
+import { OverwriteConfirm } from './OverwriteConfirm';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -85,6 +80,7 @@ export function DraftPanel(): React.JSX.Element {
         <Busy busy={draft.busy} label="正在生成正文…" />
       </div>
       <ErrorBar error={draft.error} onDismiss={draft.clearError} />
+      {confirming && <OverwriteConfirm titles={editedTitles(confirming)} onConfirm={() => void onConfirm()} onCancel={() => setConfirming(null)} />}
       {copy === 'copied' && (
         <MessageBar intent="success">
           <MessageBarBody>已复制报告正文，可以粘贴到 Word 或网站编辑器中。</MessageBarBody>
@@ -117,23 +113,6 @@ export function DraftPanel(): React.JSX.Element {
           </ol>
         </section>
       ))}
-      <Dialog open={confirming !== null} onOpenChange={(_, data) => !data.open && setConfirming(null)} modalType="alert">
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>覆盖已修改的段落？</DialogTitle>
-            <DialogContent>
-              {confirming &&
-                `上次生成后，您修改了以下段落：${editedTitles(confirming).join('、')}。重新生成会用根据表格数字起草的文字替换这些修改，且不能撤销。`}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => void onConfirm()}>
-                覆盖并重新生成
-              </Button>
-              <Button onClick={() => setConfirming(null)}>保留我的修改</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
     </div>
   );
 }

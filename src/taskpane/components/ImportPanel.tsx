@@ -19,6 +19,7 @@ import { useAction } from '../useAction';
 import { severityLook } from '../severity';
 import { Busy } from './Busy';
 import { ErrorBar } from './ErrorBar';
+import type { PanelProps } from './LazyPanel';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -30,21 +31,21 @@ type Target = ImportOutcome['target'];
 
 const TARGET_LABEL: Record<Target, string> = { current: '本年数据', previous: '上年数据' };
 
-export function ImportPanel(props: { onImported?: () => void }): React.JSX.Element {
+export function ImportPanel(props: PanelProps): React.JSX.Element {
   const styles = useStyles();
   const services = useServices();
   const [text, setText] = React.useState('');
   const [target, setTarget] = React.useState<Target>('current');
   const [outcome, setOutcome] = React.useState<ImportOutcome | null>(null);
   const importAction = useAction('导入已发布报告', (t: string, where: Target) => services.importPublished(t, where));
-  const { onImported } = props;
+  const { onChanged } = props;
 
   const onImport = async (): Promise<void> => {
     setOutcome(null);
     const result = await importAction.run(text, target);
     if (result.ok) {
       setOutcome(result.value);
-      onImported?.();
+      onChanged?.();
     }
   };
 

@@ -1,6 +1,7 @@
 /**
- * The files a supervisor gives the page: picked (several at once), a picked folder, or dropped files and folders.
- * Folders are walked; only the file types the readers take are kept, and office lock files (~$…) are skipped.
+ * The files a supervisor gives a browser host (the offline page, the task pane's 审核 tab): picked (several at once),
+ * a picked folder, or dropped files and folders. Folders are walked; only the file types the readers take are kept,
+ * and office lock files (~$…) are skipped.
  */
 import { extensionOf, readableExtensions, type BatchInput } from '../batch';
 
