@@ -107,6 +107,11 @@ async function tryStart(cwd, env) {
   return { code: ok ? 0 : 1, out: `${out}\n${detail}`, ms: Date.now() - started, detail };
 }
 
+/** The files of the README's sample folder, every one of which the first command must check. */
+function exampleCount(dir) {
+  return fs.readdirSync(path.join(dir, 'examples', '收到的年报')).filter((f) => !f.startsWith('.')).length;
+}
+
 async function main() {
   const t0 = Date.now();
   const commit = git(['rev-parse', 'HEAD']);
@@ -152,7 +157,7 @@ async function main() {
   await step('校验清单', 'npm run validate', 0, (out) => (/清单结构检查通过（未做架构校验）/.test(out) && /已跳过架构校验/.test(out) ? null : '没有只做结构检查'));
   await step('启动', ['npm start -- --port 0 --no-build（取 taskpane.html）', () => tryStart(dir, env)], 0, () => null);
   await step('README 的第一条命令', commands.check, 1, (out) =>
-    /共检查 5 个文件/.test(out) && fs.existsSync(path.join(dir, '审核结果.xlsx')) ? null : '没有检查样例文件夹或没有写出审核结果工作簿',
+    new RegExp(`共检查 ${exampleCount(dir)} 个文件`).test(out) && fs.existsSync(path.join(dir, '审核结果.xlsx')) ? null : '没有检查样例文件夹的每个文件，或没有写出审核结果工作簿',
   );
 
   // What the tests skipped for want of the corpus, by name, and jest's summary.

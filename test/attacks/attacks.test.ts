@@ -13,7 +13,7 @@
  * JSON) are each asserted to be named or read right.
  */
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CheckResultSchema, type CheckResult } from '../../src/core';
 import { validateOfficeBytes } from '../../src/cli/validateOutput';
@@ -49,6 +49,24 @@ function node(args: string[], options: { uid?: number } = {}): SpawnSyncReturns<
     ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
   });
   return r;
+}
+
+/**
+ * The other user must load the command line's libraries. A clone inside a private folder (root's home, a mkdtemp
+ * folder) hides the repository's node_modules from it: then the production dependencies (as `npm ls` lists them) are
+ * copied beside the build, where Node finds them before NODE_PATH.
+ */
+function reachableModules(uid: number): void {
+  const probe = node(['-e', "require('fflate'); require('saxes'); require('exceljs')"], { uid });
+  if (probe.status === 0) return;
+  const ls = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const modules = path.join(build, '..', 'node_modules');
+  const top = path.join(ROOT, 'node_modules') + path.sep;
+  for (const dir of ls.stdout.split('\n').filter((d) => d.startsWith(top))) {
+    cpSync(dir, path.join(modules, dir.slice(top.length)), { recursive: true, dereference: true });
+  }
+  const again = node(['-e', "require('fflate'); require('saxes'); require('exceljs')"], { uid });
+  expect({ uid, stderr: again.stderr, status: again.status }).toEqual({ uid, stderr: '', status: 0 });
 }
 
 /** The built command line, as `nianbao <args>`, in the hostile folder. */
@@ -280,6 +298,7 @@ describe('the attack suite', () => {
     if (process.platform === 'win32') return;
     const uid = process.getuid?.() === 0 ? 65534 : undefined;
     chmodSync(folder, 0o755);
+    if (uid !== undefined) reachableModules(uid);
     const r = nianbao(['check', '.', '--json'], { uid });
     const result = checkResult(r.out);
     expect(resultFor(result, 'special-locked')?.error).toContain('无法打开文件夹：没有访问权限');
