@@ -95,6 +95,8 @@ describe('导入已发布报告', () => {
   async function openImportTab(fake: FakeServices): Promise<void> {
     await renderPane(fake);
     await userEvent.click(screen.getByRole('tab', { name: '导入已发布报告' }));
+    // The tab's code loads when it is first opened.
+    await screen.findByRole('button', { name: '导入' });
   }
 
   test('the import button waits for text', async () => {

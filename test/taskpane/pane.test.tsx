@@ -207,7 +207,8 @@ describe('tabs', () => {
   test('switching tabs keeps pasted text', async () => {
     await renderPane();
     await userEvent.click(screen.getByRole('tab', { name: '导入已发布报告' }));
-    fireEvent.change(screen.getByRole('textbox', { name: /已发布报告的文字/ }), { target: { value: '一、总体情况' } });
+    // The tab's code loads when it is first opened.
+    fireEvent.change(await screen.findByRole('textbox', { name: /已发布报告的文字/ }), { target: { value: '一、总体情况' } });
     await userEvent.click(screen.getByRole('tab', { name: '校验' }));
     await userEvent.click(screen.getByRole('tab', { name: '导入已发布报告' }));
     expect((screen.getByRole('textbox', { name: /已发布报告的文字/ }) as HTMLTextAreaElement).value).toBe('一、总体情况');
