@@ -79,6 +79,23 @@ export function numbersOfRows(stream: Stream, rows: readonly (FoundRow | null)[]
 }
 
 /**
+ * An empty-cell line that comes after one of the row's values and then words other than its label is not the row's
+ * cell: a browser copies a spacer paragraph (`<p>&nbsp;</p>`, common on government sites) as a line holding
+ * only a no-break space, just as it copies an empty cell, and one between a row and the next heading ("第二十条
+ * 第（八）项") would otherwise join the row above. Cells of a table (TAB-separated, HTML) are not touched.
+ */
+export function withoutSpacers(stream: Stream, row: FoundRow, tokens: NumberToken[]): NumberToken[] {
+  const label = new Set(row.pattern.label);
+  // Only after a value: before it, words may still be the label's own continuation ("（区分处理的，只计这一情形…）").
+  let from: number | null = null;
+  return tokens.filter((t) => {
+    const spacer = t.raw === '' && !t.cell && from !== null && [...stream.compact.slice(from, t.pos)].some((ch) => !label.has(ch));
+    if (t.raw !== '') from = t.pos;
+    return !spacer;
+  });
+}
+
+/**
  * In a PDF's text a row's numbers may print on the line above its label, when a taller cell beside it centres the
  * row (4.保护第三方合法权益 under a merged （三）不予公开): the row above then holds two lines of numbers and the row
  * below none. Each line goes to its own row.
@@ -293,4 +310,15 @@ export function cellsOf(
 export function cellValue(raw: string, kind: ValueKind): number | string {
   const v = readValue(raw, kind);
   return v.state === 'number' ? v.value : raw;
+}
+
+/**
+ * A row's numbers without spacer paragraphs: empty-cell lines after a value and then other words (withoutSpacers),
+ * and empty-cell lines past the row's last cell — a spacer before the next heading, right after the row's values.
+ * An empty cell a browser copied is a line of its own for every cell, so a row copied whole never has more.
+ */
+export function rowTokens(stream: Stream, row: FoundRow, tokens: readonly NumberToken[], count: number): NumberToken[] {
+  const kept = withoutSpacers(stream, row, [...tokens]);
+  while (kept.length > count && kept[kept.length - 1].raw === '' && !kept[kept.length - 1].cell) kept.pop();
+  return kept;
 }

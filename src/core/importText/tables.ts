@@ -9,7 +9,7 @@ import type { RawValue } from '../report';
 import { formatVersion, inferred, structure } from './findingsOf';
 import { T2_PATTERNS, T2_TRIAL_MARKS, T2_TRIAL_ROWS, T3_OTHER_COMBINED, T3_PATTERNS, type RowPattern } from './labels';
 import { headingColumns, layoutColumns, placeByCells, type HeadingModel } from './columns';
-import { brokenLines, brokenNumber, cellValue, cellsOf, detachedLine, findAnchor, findRows, interleaved, numbersOfRows, type CellsOutcome, type FoundRow } from './rows';
+import { brokenLines, brokenNumber, cellValue, cellsOf, detachedLine, findAnchor, findRows, interleaved, numbersOfRows, rowTokens, type CellsOutcome, type FoundRow } from './rows';
 import { T3_ROW_SUM, T4_GROUP_SUMS } from './split';
 import type { NumberToken, Stream } from './tokens';
 
@@ -135,8 +135,8 @@ export function readT2(stream: Stream): TableResult {
       out.findings.push(structure(`t2.${pattern.key}`, `表二中找不到“${pattern.label}”一行`, [...pattern.keys]));
       return;
     }
-    const tokens = numbers.get(row) ?? [];
     const count = pattern.keys.length;
+    const tokens = rowTokens(stream, row, numbers.get(row) ?? [], count);
     const outcome = mixedIn(stream, row, tokens, count, broken) ?? cellsOf(tokens, count, undefined, undefined, { layout, headings });
     read.push({ tokens, count, outcome, keys: pattern.keys, target: `t2.${pattern.key}`, name: `表二「${pattern.label}」行` });
   });
@@ -211,7 +211,7 @@ export function readT3(stream: Stream): TableResult {
     const next = rows.slice(i + 1).find((r): r is FoundRow => r !== null);
     const nextItem = next ? /^(\d)\./.exec(next.pattern.label)?.[1] : undefined;
     const nextHasItem = next ? compact.slice(next.start, next.start + 2) === `${nextItem}.` : true;
-    const tokens = numbers.get(row) ?? [];
+    const tokens = rowTokens(stream, row, numbers.get(row) ?? [], 7);
     const outcome = mixedIn(stream, row, tokens, 7, broken) ?? cellsOf(tokens, 7, T3_ROW_SUM, nextHasItem ? undefined : nextItem, { layout, headings });
     read.push({ tokens, count: 7, outcome, keys, target: `t3.${pattern.key}`, name });
   });
